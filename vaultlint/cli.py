@@ -1,0 +1,198 @@
+"""The command line: parse arguments, call the runner, print. Nothing else.
+
+Exit codes: 0 clean (or everything fixed), 1 findings remain, 2 usage, config or internal error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from vaultlint import __version__
+from vaultlint import rules as registry
+from vaultlint.config import ConfigError
+from vaultlint.output import FORMATS
+from vaultlint.runner import Run, RunOptions, execute
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class ExitError(click.ClickException):
+    """A problem the user must fix (config, paths): message on stderr, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None) -> None:  # type: ignore[override]
+        click.echo(f"vaultlint: error: {self.format_message()}", err=True)
+
+
+class DefaultToCheck(click.Group):
+    """`vaultlint [PATHS] [--fix]` means `vaultlint check [PATHS] [--fix]`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vaultlint")
+def cli() -> None:
+    """Lint and fix an Obsidian vault: frontmatter, links, typos, duplicates, formatting.
+
+    `vaultlint [PATHS]` is short for `vaultlint check [PATHS]`.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--fix/--no-fix", default=False, help="Apply safe fixes, then report what is left.")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
+              help="Also apply fixes that may change a note's meaning (with --fix or --diff).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--select", multiple=True, help="Only these rules (codes, prefixes, names, ALL).")
+@click.option("--extend-select", multiple=True, help="These rules on top of the selection.")
+@click.option("--ignore", multiple=True, help="Never these rules.")
+@click.option("--output-format", type=click.Choice(sorted(FORMATS)), default=None,
+              envvar="VAULTLINT_OUTPUT_FORMAT", help="How to print diagnostics [default: text].")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of each diagnostic.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="Use this config file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--color/--no-color", "colour", default=None, help="Colour the text output.")
+def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          output_format: str | None, statistics: bool, exit_zero: bool, quiet: bool,
+          config_path: Path | None, isolated: bool, colour: bool | None) -> None:
+    """Check notes (the vault around the current folder when no PATHS are given)."""
+    options = RunOptions(
+        paths=list(paths), fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        select=_split(select) or None, extend_select=_split(extend_select),
+        ignore=_split(ignore), config=config_path, isolated=isolated,
+    )
+    for sel in (options.select or []) + options.extend_select + options.ignore:
+        if not registry.is_known_selector(sel):
+            raise ExitError(f"unknown rule or prefix {sel!r} (see `vaultlint rule --all`)")
+    try:
+        run = execute(options)
+    except ConfigError as exc:
+        raise ExitError(str(exc)) from None
+    fmt = output_format or "text"
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR") if colour is None else colour
+    out = click.get_text_stream("stdout")
+    if diff:
+        _print_diff(run, out)
+    elif statistics:
+        _print_statistics(run, out)
+    else:
+        FORMATS[fmt](run.results, out, {"colour": colour})
+    if not quiet and fmt in ("text", "concise") and not diff:
+        _print_summary(run, fix)
+    sys.exit(_exit_code(run, diff, exit_zero))
+
+
+def _exit_code(run: Run, diff: bool, exit_zero: bool) -> int:
+    if run.crashed:
+        return EXIT_ERROR
+    if diff:
+        return EXIT_FINDINGS if any(r.changed for r in run.results) and not exit_zero else EXIT_CLEAN
+    if run.diagnostics and not exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _print_diff(run: Run, out) -> None:
+    for result in run.results:
+        if not result.changed:
+            continue
+        out.writelines(difflib.unified_diff(
+            result.original.splitlines(keepends=True), result.source.splitlines(keepends=True),
+            f"a/{result.path}", f"b/{result.path}",
+        ))
+
+
+def _print_statistics(run: Run, out) -> None:
+    counts = Counter((d.code, d.rule) for d in run.diagnostics)
+    fixable = Counter((d.code, d.rule) for d in run.diagnostics
+                      if d.fix is not None and d.fix.applicability.value == "safe")
+    for (code, name), count in counts.most_common():
+        mark = "[*]" if fixable[(code, name)] else "   "
+        out.write(f"{count:5d}  {code:<7} {mark} {name}\n")
+
+
+def _print_summary(run: Run, fixed_mode: bool) -> None:
+    diags = run.diagnostics
+    fixed = sum(len(r.fixed) for r in run.results)
+    files = len(run.results)
+    parts = []
+    if fixed_mode and fixed:
+        changed = sum(1 for r in run.results if r.changed)
+        parts.append(f"Fixed {fixed} problem(s) in {changed} note(s).")
+    if diags:
+        safe = sum(1 for d in diags if d.fix is not None and d.fix.applicability.value == "safe")
+        unsafe = sum(1 for d in diags if d.fix is not None and d.fix.applicability.value == "unsafe")
+        parts.append(f"Found {len(diags)} problem(s) in {files} note(s) checked.")
+        if safe and not fixed_mode:
+            parts.append(f"[*] {safe} fixable with `vaultlint --fix`.")
+        if unsafe:
+            parts.append(f"[!] {unsafe} fixable with `vaultlint --fix --unsafe-fixes`.")
+    else:
+        parts.append(f"All checks passed ({files} note(s)).")
+    click.echo("\n".join(parts), err=True)
+
+
+@cli.command("rule")
+@click.argument("name", required=False)
+@click.option("--all", "show_all", is_flag=True, help="List every rule.")
+def rule_command(name: str | None, show_all: bool) -> None:
+    """Explain a rule, or list all rules."""
+    if name is None or show_all:
+        click.echo(f"{'code':<8} {'name':<28} {'fix':<5} {'default':<8} summary")
+        for rule in registry.ALL_RULES:
+            fix = "yes" if rule.fixable else "no"
+            on = "on" if rule.default_enabled else "off"
+            click.echo(f"{rule.code:<8} {rule.name:<28} {fix:<5} {on:<8} {rule.summary}")
+        return
+    try:
+        rule = registry.get(name)
+    except registry.UnknownRuleError as exc:
+        raise ExitError(exc.args[0]) from None
+    click.echo(f"# {rule.name} ({rule.code})\n")
+    click.echo(f"{rule.summary}.\n")
+    click.echo(f"Severity: {rule.severity.value}. Fixable: {'yes' if rule.fixable else 'no'}. "
+               f"Default: {'on' if rule.default_enabled else 'off'}.\n")
+    click.echo((rule.docs or "").strip())
+    if rule.options:
+        click.echo("\nDefaults: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))
+
+
+def main() -> None:
+    """Console entry point: any unexpected exception is a bug, reported with exit code 2."""
+    try:
+        cli.main(prog_name="vaultlint")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("vaultlint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # never a traceback with exit code 1
+        click.echo(f"vaultlint: internal error: {type(exc).__name__}: {exc}\n"
+                   "This is a bug in vaultlint; please report it.", err=True)
+        if os.environ.get("VAULTLINT_DEBUG"):
+            raise
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

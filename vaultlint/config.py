@@ -1,0 +1,191 @@
+"""Find, read (tomllib) and validate the configuration, and answer "which rules, which options".
+
+Discovery: from the starting folder upwards, the first folder holding `.vaultlint.toml`,
+`vaultlint.toml` or a `pyproject.toml` with `[tool.vaultlint]` (in that order of precedence)
+gives the config; no merging (ruff's choice). `--config PATH` names one explicitly.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pathspec
+
+from vaultlint import rules as registry
+from vaultlint.diagnostics import Severity
+from vaultlint.resources import load_schema
+from vaultlint.rules.base import Rule
+
+CONFIG_NAMES = (".vaultlint.toml", "vaultlint.toml")
+ALWAYS_EXCLUDED = (".obsidian/", ".trash/", ".git/", ".vaultlint_cache/", "node_modules/")
+
+
+class ConfigError(Exception):
+    """A config problem the user must fix: reported with exit code 2."""
+
+
+@dataclass
+class Settings:
+    root: Path
+    config_path: Path | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    unsafe_fixes: bool = False
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    rule_config: dict[str, dict[str, Any]] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)  # sections read by rules (links, ...)
+
+    # --- which rules -------------------------------------------------------------------------
+
+    @cached_property
+    def enabled_rules(self) -> list[Rule]:
+        if self.select is None:
+            chosen = [r for r in registry.ALL_RULES if r.default_enabled]
+        else:
+            chosen = registry.select(self.select)
+        extra = registry.select(self.extend_select)
+        chosen += [r for r in extra if r not in chosen]
+        return [r for r in chosen if not any(r.matches(s) for s in self.ignore)]
+
+    @cached_property
+    def _per_file_specs(self) -> list[tuple[pathspec.PathSpec, list[str]]]:
+        return [
+            (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), sels)
+            for glob, sels in self.per_file_ignores.items()
+        ]
+
+    def rules_for(self, path: str) -> list[Rule]:
+        """Enabled rules minus those per-file-ignores switch off for `path`."""
+        ignored = [s for spec, sels in self._per_file_specs if spec.match_file(path) for s in sels]
+        if not ignored:
+            return self.enabled_rules
+        return [r for r in self.enabled_rules if not any(r.matches(s) for s in ignored)]
+
+    def options_for(self, rule: Rule) -> dict[str, Any]:
+        options = copy.deepcopy(rule.options)
+        for key, value in self.rule_config.get(rule.name, {}).items():
+            if key != "severity":
+                options[key] = value
+        return options
+
+    def severity_for(self, rule: Rule) -> Severity:
+        value = self.rule_config.get(rule.name, {}).get("severity")
+        return Severity(value) if value else rule.severity
+
+    # --- which files -------------------------------------------------------------------------
+
+    @cached_property
+    def exclude_spec(self) -> pathspec.PathSpec:
+        return pathspec.PathSpec.from_lines("gitwildmatch", [*ALWAYS_EXCLUDED, *self.exclude])
+
+    def is_excluded(self, path: str) -> bool:
+        return self.exclude_spec.match_file(path)
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "vaultlint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("vaultlint", {})
+    validate_config(data, str(path))
+    return data
+
+
+def _rules_schema() -> dict[str, Any]:
+    props = {}
+    for rule in registry.ALL_RULES:
+        props[rule.name] = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                **rule.options_schema,
+                "severity": {"enum": [s.value for s in Severity]},
+            },
+        }
+    return {"type": "object", "additionalProperties": False, "properties": props}
+
+
+def full_schema() -> dict[str, Any]:
+    """The config schema shipped in schemas/, with each rule's option schema filled in."""
+    schema = copy.deepcopy(load_schema("vaultlint-config.schema.json"))
+    schema["properties"]["rules"] = {**schema["properties"]["rules"], **_rules_schema()}
+    return schema
+
+
+def validate_config(data: dict[str, Any], source: str) -> None:
+    validator = jsonschema.Draft202012Validator(full_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        lines = [f"  {_where(e)}: {_plain(e)}" for e in errors]
+        raise ConfigError(f"{source}: invalid configuration:\n" + "\n".join(lines))
+    for key in ("select", "extend-select", "ignore"):
+        for sel in data.get(key, []):
+            if not registry.is_known_selector(sel):
+                raise ConfigError(f"{source}: {key}: unknown rule or prefix {sel!r}")
+
+
+def _where(error: jsonschema.ValidationError) -> str:
+    return ".".join(str(p) for p in error.absolute_path) or "(top level)"
+
+
+def _plain(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"unknown key(s): {', '.join(extra)}"
+    return error.message
+
+
+def settings_from(root: Path, config_path: Path | None, data: dict[str, Any]) -> Settings:
+    return Settings(
+        root=root,
+        config_path=config_path,
+        select=data.get("select"),
+        extend_select=data.get("extend-select", []),
+        ignore=data.get("ignore", []),
+        exclude=data.get("exclude", []),
+        respect_gitignore=data.get("respect-gitignore", True),
+        unsafe_fixes=data.get("unsafe-fixes", False),
+        per_file_ignores=data.get("per-file-ignores", {}),
+        rule_config=data.get("rules", {}),
+        raw=data,
+    )
+
+
+def load_settings(root: Path, start: Path, explicit: Path | None = None,
+                  isolated: bool = False) -> Settings:
+    if isolated:
+        return settings_from(root, None, {})
+    path = explicit if explicit is not None else find_config(start)
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(f"{explicit}: config file not found")
+    data = read_config(path) if path is not None else {}
+    return settings_from(root, path, data)

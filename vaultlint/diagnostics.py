@@ -1,0 +1,89 @@
+"""The data every rule produces: diagnostics, and the text edits that would fix them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(str, Enum):
+    """How far a fix may be trusted (ruff's three levels)."""
+
+    SAFE = "safe"  # meaning kept: applied by --fix
+    UNSAFE = "unsafe"  # meaning may change: applied only with --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # a suggestion, never applied
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace text[start:end] (character offsets into the whole note) with `content`."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+    # What the fix means to change, so the fixer's safety check allows it:
+    # "frontmatter" (the YAML data), "frontmatter:KEY" (one key), "headings" (heading levels),
+    # "body" (Markdown structure). An empty set means "layout only".
+    intents: frozenset[str] = frozenset()
+
+    @staticmethod
+    def safe(*edits: Edit, intents: frozenset[str] = frozenset()) -> "Fix":
+        return Fix(tuple(edits), Applicability.SAFE, intents)
+
+    @staticmethod
+    def unsafe(*edits: Edit, intents: frozenset[str] = frozenset()) -> "Fix":
+        return Fix(tuple(edits), Applicability.UNSAFE, intents)
+
+
+@dataclass
+class Diagnostic:
+    """One finding. Lines and columns are 1-based; `end_column` is exclusive."""
+
+    path: str  # POSIX path relative to the vault root
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+    offset: int = 0  # character offset of the start, used by suppression and sorting
+    extra: dict = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "fix": None
+            if self.fix is None
+            else {
+                "applicability": self.fix.applicability.value,
+                "edits": [
+                    {"start": e.start, "end": e.end, "content": e.content} for e in self.fix.edits
+                ],
+            },
+        }

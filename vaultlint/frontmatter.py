@@ -1,0 +1,229 @@
+"""Frontmatter: find the exact span, load it fast for checking, round-trip it for fixing.
+
+We split the block ourselves (python-frontmatter strips text and re-dumps with sorted keys, so it is
+no writer for us). Checking uses PyYAML's C loader with YAML 1.2 core scalars and no timestamp
+resolver, so dates stay the exact text the user wrote; ruamel.yaml is loaded only when a fix edits
+the YAML, because it is ~20x slower.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_OPEN = re.compile(r"---[ \t]*(?:\r?\n|$)")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+try:  # the C loader is ~8x faster; fall back when PyYAML was built without libyaml
+    _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
+except AttributeError:  # pragma: no cover
+    _BaseLoader = yaml.SafeLoader  # type: ignore[misc,assignment]
+
+MAX_ALIASES = 100  # Obsidian never writes aliases; a "billion laughs" block uses thousands
+
+
+@dataclass
+class FrontmatterBlock:
+    """The `---` block at the top of a note. Offsets are into the note text."""
+
+    start: int  # offset of the opening `---`
+    content_start: int  # first character of the YAML
+    content_end: int  # end of the YAML (start of the closing line)
+    end: int  # just after the closing line's newline
+    first_line: int  # 0-based line of the opening `---`
+    closed: bool = True
+    data: Any = None
+    error: str | None = None
+    error_line: int | None = None  # 1-based line in the note
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> 1-based line
+
+    @property
+    def yaml_text_offset(self) -> int:
+        return self.content_start
+
+
+def find_block(text: str, start: int = 0) -> FrontmatterBlock | None:
+    """Locate frontmatter: the note's first line is `---`, closed by the next `---` or `...` line."""
+    m = _OPEN.match(text, start)
+    if not m:
+        return None
+    content_start = m.end()
+    close = _CLOSE.search(text, content_start)
+    if not close:
+        return FrontmatterBlock(start, content_start, len(text), len(text), 0, closed=False)
+    end = close.end()
+    if text.startswith("\r\n", end):
+        end += 2
+    elif text.startswith("\n", end):
+        end += 1
+    return FrontmatterBlock(start, content_start, close.start(), end, 0)
+
+
+class _CheckLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader with YAML 1.2 core scalars, no timestamps, duplicate-key and alias limits."""
+
+
+def _yaml12_resolvers() -> dict:
+    resolvers = {}
+    for first, pairs in _BaseLoader.yaml_implicit_resolvers.items():
+        kept = [
+            (tag, rx)
+            for tag, rx in pairs
+            if tag
+            not in (
+                "tag:yaml.org,2002:timestamp",
+                "tag:yaml.org,2002:bool",
+                "tag:yaml.org,2002:int",
+                "tag:yaml.org,2002:float",
+            )
+        ]
+        resolvers[first] = kept
+    core = [
+        ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+        ("tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+         "-+0123456789"),
+        ("tag:yaml.org,2002:float",
+         re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+         "-+0123456789."),
+    ]
+    for tag, rx, firsts in core:
+        for ch in firsts:
+            resolvers.setdefault(ch, []).append((tag, rx))
+    return resolvers
+
+
+_CheckLoader.yaml_implicit_resolvers = _yaml12_resolvers()
+
+
+def _construct_int(loader: Any, node: Any) -> int:
+    value = loader.construct_scalar(node)
+    if value.startswith(("0o", "0x")):
+        return int(value, 0)
+    return int(value)  # YAML 1.2: 0755 is decimal 755, not octal
+
+
+def _construct_mapping(loader: Any, node: Any, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "found an unhashable key", key_node.start_mark)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first on line {seen[key] + 1})",
+                key_node.start_mark)
+        seen[key] = key_node.start_mark.line
+    loader.flatten_mapping(node)
+    return dict(loader.construct_pairs(node, deep=deep))
+
+
+_CheckLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_CheckLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def _count_aliases(node: Any, limit: int) -> None:
+    """Refuse alias-heavy YAML before constructing it (a 'billion laughs' block)."""
+    count = 0
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            count += 1
+            if count > limit:
+                raise yaml.YAMLError(f"too many YAML aliases (more than {limit})")
+            continue
+        seen.add(id(n))
+        if isinstance(n.value, list):
+            for item in n.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+
+
+def load_for_check(yaml_text: str) -> Any:
+    """Parse YAML for checking. Raises yaml.YAMLError (with problem_mark) on bad YAML."""
+    loader = _CheckLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _count_aliases(node, MAX_ALIASES)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def top_level_key_lines(yaml_text: str) -> dict[str, int]:
+    """0-based line of each top-level key, read from the YAML events (cheap, no construction)."""
+    lines: dict[str, int] = {}
+    loader = _CheckLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return lines
+    finally:
+        loader.dispose()
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines.setdefault(str(key_node.value), key_node.start_mark.line)
+    return lines
+
+
+def parse_block(text: str, block: FrontmatterBlock) -> None:
+    """Fill `data`, `error` and `key_lines` of a block found in `text`."""
+    if not block.closed:
+        block.error = "frontmatter is not closed: no `---` line after the opening `---`"
+        block.error_line = block.first_line + 1
+        return
+    yaml_text = text[block.content_start : block.content_end]
+    base_line = block.first_line + 1  # the YAML starts on the line after `---`
+    try:
+        block.data = load_for_check(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        block.error = f"invalid YAML: {problem}"
+        block.error_line = base_line + 1 + (mark.line if mark else 0)
+        return
+    except RecursionError:
+        block.error = "invalid YAML: nested too deeply"
+        block.error_line = base_line + 1
+        return
+    if block.data is not None and not isinstance(block.data, dict):
+        block.error = f"frontmatter must be a mapping of properties, not a {type(block.data).__name__}"
+        block.error_line = base_line + 1
+        return
+    block.key_lines = {k: base_line + 1 + v for k, v in top_level_key_lines(yaml_text).items()}
+
+
+# --- round trip (fixes only) -------------------------------------------------------------------
+
+
+def round_trip_yaml(indent_mapping: int = 2, indent_sequence: int = 4, offset: int = 2) -> Any:
+    """A ruamel.yaml round-trip instance set up to reproduce the input as closely as it can."""
+    from ruamel.yaml import YAML
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096
+    rt.indent(mapping=indent_mapping, sequence=indent_sequence, offset=offset)
+    rt.allow_duplicate_keys = False
+    return rt
+
+
+def rt_load(yaml_text: str, rt: Any) -> Any:
+    return rt.load(yaml_text)
+
+
+def rt_dump(data: Any, rt: Any) -> str:
+    buf = io.StringIO()
+    rt.dump(data, buf)
+    return buf.getvalue()

@@ -1,0 +1,293 @@
+"""Markdown structure via markdown-it-py, plus the Obsidian syntax it does not know.
+
+markdown-it-py finds the blocks (fences, indented code, math blocks, HTML blocks, headings);
+its inline tokens carry no offsets, so a small scanner finds the inline regions rules must not
+touch (code spans, inline math, HTML, `%% comments %%`, URLs, link targets) with exact offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+# Region kinds. "link" is a link target (wikilink path, Markdown link destination),
+# "url" a bare or autolinked URL, "tag" an inline #tag.
+CODE, MATH, HTML, COMMENT, FRONTMATTER, LINK, URL, TAG = (
+    "code",
+    "math",
+    "html",
+    "comment",
+    "frontmatter",
+    "link",
+    "url",
+    "tag",
+)
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """One shared parser: CommonMark + GFM tables and strikethrough + math + footnotes."""
+    md = MarkdownIt("commonmark", {"html": True})
+    md.enable(["table", "strikethrough"])
+    md.use(dollarmath_plugin, allow_space=True, double_inline=True)
+    md.use(footnote_plugin)
+    return md
+
+
+def parse_blocks(body: str) -> list[Token]:
+    return parser().parse(body)
+
+
+@dataclass(frozen=True, order=True)
+class Region:
+    start: int
+    end: int
+    kind: str
+
+
+BLOCK_KINDS = {"fence": CODE, "code_block": CODE, "math_block": MATH, "math_block_label": MATH,
+               "html_block": HTML}
+
+_BACKTICKS = re.compile(r"`+")
+_URL = re.compile(r"""(?:https?|ftp|file|obsidian|zotero)://[^\s<>"'`\]\)]*[^\s<>"'`\]\).,;:!?*_~]""", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>")
+# #tag: Obsidian tags start after whitespace or line start, contain no spaces or most punctuation.
+_TAG = re.compile(r"(?<![^\s(\[])#[^\s#!\"$%&'()*+,.:;<=>?@\[\\\]^`{|}~]+")
+_BLOCK_ID = re.compile(r"(?<=\s)\^[A-Za-z0-9-]+[ \t]*$|(?<=\])\^[A-Za-z0-9-]+[ \t]*$", re.M)
+
+
+def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
+    """Find inline regions in text[start:end]: code spans, math, comments, HTML, links, URLs, tags.
+
+    One left-to-right pass so that, as in Obsidian, whatever opens first wins: a `%%` inside a
+    code span is code, a backtick inside a comment is comment.
+    """
+    i = start
+    while i < end:
+        c = text[i]
+        if c == "\\" and i + 1 < end:
+            i += 2
+            continue
+        if c == "`":
+            run = _BACKTICKS.match(text, i, end).group()
+            close = _find_backtick_close(text, i + len(run), end, len(run))
+            if close < 0:
+                i += len(run)
+                continue
+            out.append(Region(i, close + len(run), CODE))
+            i = close + len(run)
+            continue
+        if c == "%" and text.startswith("%%", i):
+            close = text.find("%%", i + 2, end)
+            stop = end if close < 0 else close + 2
+            out.append(Region(i, stop, COMMENT))
+            i = stop
+            continue
+        if c == "$":
+            j = _find_math_close(text, i, end)
+            if j > 0:
+                out.append(Region(i, j, MATH))
+                i = j
+                continue
+        if c == "<":
+            if text.startswith("<!--", i):
+                close = text.find("-->", i + 4, end)
+                stop = end if close < 0 else close + 3
+                out.append(Region(i, stop, COMMENT))
+                i = stop
+                continue
+            m = _AUTOLINK.match(text, i, end)
+            if m:
+                out.append(Region(m.start(), m.end(), URL))
+                i = m.end()
+                continue
+            m = _HTML_TAG.match(text, i, end)
+            if m:
+                out.append(Region(m.start(), m.end(), HTML))
+                i = m.end()
+                continue
+        if c == "[" or (c == "!" and text.startswith("[[", i + 1)):
+            j = _scan_link(text, i, end, out)
+            if j > i:
+                i = j
+                continue
+        if c in "hHfFoOzZ":
+            m = _URL.match(text, i, end)
+            if m and (i == start or not text[i - 1].isalnum()):
+                out.append(Region(m.start(), m.end(), URL))
+                i = m.end()
+                continue
+        if c == "#" and (i == start or text[i - 1].isspace()):
+            m = _TAG.match(text, i, end)
+            if m and not m.group()[1:].isdigit():
+                out.append(Region(m.start(), m.end(), TAG))
+                i = m.end()
+                continue
+        i += 1
+
+
+def _find_backtick_close(text: str, i: int, end: int, n: int) -> int:
+    """Start of the closing backtick run of exactly length n, not crossing a blank line."""
+    blank = text.find("\n\n", i, end)
+    limit = end if blank < 0 else blank
+    while True:
+        m = _BACKTICKS.search(text, i, limit)
+        if not m:
+            return -1
+        if len(m.group()) == n:
+            return m.start()
+        i = m.end()
+
+
+def _find_math_close(text: str, i: int, end: int) -> int:
+    """End of `$...$` or `$$...$$` starting at i, or -1 (Obsidian: no space after the opener)."""
+    if text.startswith("$$", i):
+        close = text.find("$$", i + 2, end)
+        return -1 if close < 0 else close + 2
+    if i + 1 >= end or text[i + 1] in " \t\n$":
+        return -1
+    j = i + 1
+    while j < end:
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "\n" and text.startswith("\n", j + 1):
+            return -1
+        if ch == "$":
+            if text[j - 1] in " \t":
+                return -1
+            if j + 1 < end and text[j + 1].isdigit():
+                return -1
+            return j + 1
+        j += 1
+    return -1
+
+
+def _scan_link(text: str, i: int, end: int, out: list[Region]) -> int:
+    """Mark the target of a wikilink/embed or Markdown link starting at i; return where it ends."""
+    bang = text[i] == "!"
+    j = i + 1 if bang else i
+    if text.startswith("[[", j):
+        close = text.find("]]", j + 2, end)
+        if close < 0:
+            return i
+        inner = text[j + 2 : close]
+        if "\n" in inner or "[[" in inner:
+            return i
+        pipe = _alias_pipe(inner)
+        target_end = j + 2 + (len(inner) if pipe < 0 else pipe)
+        out.append(Region(j + 2, target_end, LINK))
+        if pipe >= 0:  # the alias is prose: scan it too
+            _scan_inline(text, target_end + 1, close, out)
+        return close + 2
+    # Markdown link or image: [text](dest)
+    depth, k = 0, j
+    while k < end:
+        ch = text[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "\n" and text.startswith("\n", k + 1):
+            return i
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        k += 1
+    else:
+        return i
+    if not text.startswith("(", k + 1):
+        return i
+    dest_start = k + 2
+    close = _matching_paren(text, dest_start, end)
+    if close < 0:
+        return i
+    _scan_inline(text, j + 1, k, out)  # the label is prose
+    out.append(Region(dest_start, close, LINK))
+    return close + 1
+
+
+def _alias_pipe(inner: str) -> int:
+    """Index of the `|` (or escaped `\\|` in tables) separating target and alias, or -1."""
+    pipe = inner.find("|")
+    if pipe > 0 and inner[pipe - 1] == "\\":
+        return pipe - 1
+    return pipe
+
+
+def _matching_paren(text: str, i: int, end: int) -> int:
+    depth = 0
+    if text.startswith("<", i):
+        close = text.find(">", i, end)
+        return -1 if close < 0 or not text.startswith(")", close + 1) else close + 1
+    k = i
+    while k < end:
+        ch = text[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "\n":
+            return -1
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return k
+            depth -= 1
+        k += 1
+    return -1
+
+
+def find_regions(text: str, body_start: int, line_starts: list[int], first_line: int,
+                 tokens: list[Token]) -> list[Region]:
+    """All protected regions of the body, as offsets into the whole note `text`.
+
+    The body is text[body_start:], which starts on 0-based line `first_line`; token maps are
+    body-relative line numbers.
+    """
+    regions: list[Region] = []
+    blocks: list[Region] = []
+    for tok in tokens:
+        kind = BLOCK_KINDS.get(tok.type)
+        if kind and tok.map:
+            s = line_starts[first_line + tok.map[0]]
+            e_line = first_line + tok.map[1]
+            e = line_starts[e_line] if e_line < len(line_starts) else len(text)
+            blocks.append(Region(s, e, kind))
+    blocks.sort()
+    regions.extend(blocks)
+    pos = body_start
+    for block in blocks + [Region(len(text), len(text), "")]:
+        if block.start > pos:
+            _scan_inline(text, pos, block.start, regions)
+        pos = max(pos, block.end)
+    regions.sort()
+    return _drop_nested(regions)
+
+
+def _drop_nested(regions: list[Region]) -> list[Region]:
+    """Keep regions disjoint: a region inside an earlier one is dropped, overlaps are trimmed."""
+    out: list[Region] = []
+    for r in regions:
+        if out and r.start < out[-1].end:
+            if r.end <= out[-1].end:
+                continue
+            r = Region(out[-1].end, r.end, r.kind)
+        out.append(r)
+    return out
+
+
+def block_ids(text: str) -> list[tuple[int, str]]:
+    """(offset, id) for every `^blockid` at the end of a line."""
+    return [(m.start(), m.group().strip()[1:]) for m in _BLOCK_ID.finditer(text)]

@@ -1,0 +1,232 @@
+"""A note, read and parsed once: text, lines, frontmatter, Markdown blocks, protected regions.
+
+Rules read a `Note`; they never open files. Offsets are character offsets into `Note.text`
+(the decoded file without its BOM); line endings are kept exactly as found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from markdown_it.token import Token
+
+from vaultlint import markdown
+from vaultlint.frontmatter import FrontmatterBlock, find_block, parse_block
+
+BOM = "\ufeff"
+_LINE_END = re.compile(r"\r\n|\n|\r")
+
+
+class DecodeError(ValueError):
+    """The bytes are not a text note (not UTF-8, or binary)."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """UTF-8 bytes -> (text without BOM, had_bom). Binary or non-UTF-8 raises DecodeError."""
+    if b"\0" in data[:8192]:
+        raise DecodeError("binary file: contains NUL bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DecodeError(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {col}",
+            line, col,
+        ) from None
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
+
+
+def encode(text: str, bom: bool) -> bytes:
+    return ((BOM if bom else "") + text).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # the heading's inline source text, e.g. "Part 1: Basics"
+    line: int  # 0-based line of the heading
+    start: int  # offset of the heading's first character
+    end: int  # offset just after its last line's content (before the newline)
+    atx: bool  # `# Heading` (True) or setext (underlined, False)
+    nested: bool  # inside a list item or blockquote (callout)
+
+
+class Note:
+    """One Markdown note. `path` is POSIX, relative to the vault root."""
+
+    def __init__(self, path: str, text: str, bom: bool = False) -> None:
+        self.path = path
+        self.text = text
+        self.bom = bom
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> "Note":
+        text, bom = decode(data)
+        return cls(path, text, bom)
+
+    # --- lines -------------------------------------------------------------------------------
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_END.finditer(self.text))
+        return starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """(start, end) of 0-based `line`'s content, without its line ending."""
+        start = self.line_starts[line]
+        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_span(line)
+        return self.text[start:end]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based (line, column) of an offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line, offset - self.line_starts[line]
+
+    @cached_property
+    def newline(self) -> str:
+        """The note's dominant line ending, used for inserted lines."""
+        m = _LINE_END.search(self.text)
+        return m.group() if m else "\n"
+
+    # --- frontmatter -------------------------------------------------------------------------
+
+    @cached_property
+    def frontmatter(self) -> FrontmatterBlock | None:
+        block = find_block(self.text)
+        if block is not None:
+            parse_block(self.text, block)
+        return block
+
+    @property
+    def properties(self) -> dict[str, Any]:
+        """The frontmatter data, or {} when there is none or it is invalid."""
+        fm = self.frontmatter
+        return fm.data if fm is not None and isinstance(fm.data, dict) else {}
+
+    @property
+    def body_start(self) -> int:
+        fm = self.frontmatter
+        return fm.end if fm is not None and fm.closed else 0
+
+    @cached_property
+    def body_first_line(self) -> int:
+        return self.position(self.body_start)[0] if self.body_start else 0
+
+    # --- Markdown ----------------------------------------------------------------------------
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return markdown.parse_blocks(self.text[self.body_start :])
+
+    @cached_property
+    def regions(self) -> list[markdown.Region]:
+        """Disjoint, sorted protected regions (code, math, html, comment, link, url, tag)."""
+        regions = markdown.find_regions(
+            self.text, self.body_start, self.line_starts, self.body_first_line, self.tokens
+        )
+        fm = self.frontmatter
+        if fm is not None:
+            regions.insert(0, markdown.Region(fm.start, fm.end, markdown.FRONTMATTER))
+        return regions
+
+    @cached_property
+    def _region_starts(self) -> list[int]:
+        return [r.start for r in self.regions]
+
+    def region_at(self, offset: int) -> markdown.Region | None:
+        i = bisect.bisect_right(self._region_starts, offset) - 1
+        if i >= 0 and self.regions[i].start <= offset < self.regions[i].end:
+            return self.regions[i]
+        return None
+
+    def in_region(self, offset: int, kinds: frozenset[str] | set[str] | None = None) -> bool:
+        region = self.region_at(offset)
+        return region is not None and (kinds is None or region.kind in kinds)
+
+    def masked(self, kinds: frozenset[str] | set[str]) -> str:
+        """The text with regions of `kinds` blanked to spaces (line breaks kept), so offsets,
+        lines and columns of what is left stay exactly where they were."""
+        parts: list[str] = []
+        pos = 0
+        for r in self.regions:
+            if r.kind not in kinds:
+                continue
+            parts.append(self.text[pos : r.start])
+            parts.append(re.sub(r"[^\r\n]", " ", self.text[r.start : r.end]))
+            pos = r.end
+        parts.append(self.text[pos:])
+        return "".join(parts)
+
+    @cached_property
+    def block_lines(self) -> dict[int, str]:
+        """0-based line -> kind, for every line inside a code, math or HTML block."""
+        lines: dict[int, str] = {}
+        first = self.body_first_line
+        for tok in self.tokens:
+            kind = markdown.BLOCK_KINDS.get(tok.type)
+            if kind and tok.map:
+                for ln in range(first + tok.map[0], first + tok.map[1]):
+                    lines[ln] = kind
+        return lines
+
+    @cached_property
+    def comment_lines(self) -> set[int]:
+        """0-based lines that lie wholly or partly inside a `%% %%` or HTML comment."""
+        lines: set[int] = set()
+        for r in self.regions:
+            if r.kind == markdown.COMMENT:
+                first = self.position(r.start)[0]
+                last = self.position(max(r.start, r.end - 1))[0]
+                lines.update(range(first, last + 1))
+        return lines
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        """Headings Obsidian sees: not inside comments (markdown-it does not know `%%`)."""
+        out: list[Heading] = []
+        first = self.body_first_line
+        toks = self.tokens
+        for i, tok in enumerate(toks):
+            if tok.type != "heading_open" or not tok.map:
+                continue
+            line = first + tok.map[0]
+            last_line = first + tok.map[1] - 1
+            start = self.line_starts[line]
+            if self.in_region(start, {markdown.COMMENT}):
+                continue
+            inline = toks[i + 1]
+            out.append(
+                Heading(
+                    level=int(tok.tag[1]),
+                    text=inline.content.strip(),
+                    line=line,
+                    start=start,
+                    end=self.line_span(last_line)[1],
+                    atx=tok.markup.startswith("#"),
+                    nested=tok.level > 0,
+                )
+            )
+        return out

@@ -1,0 +1,55 @@
+"""The explicit rule registry: every rule module is imported here, nothing is discovered."""
+
+from __future__ import annotations
+
+from vaultlint.rules import (
+    consecutive_blank_lines,
+    final_newline,
+    heading_blank_lines,
+    heading_increment,
+    internal_error,
+    read_error,
+    trailing_whitespace,
+    yaml_format,
+)
+from vaultlint.rules.base import Example, Rule, RuleContext
+
+ALL_RULES: tuple[Rule, ...] = tuple(
+    module.RULE
+    for module in (
+        trailing_whitespace,
+        consecutive_blank_lines,
+        final_newline,
+        heading_blank_lines,
+        heading_increment,
+        yaml_format,
+        read_error,
+        internal_error,
+    )
+)
+
+BY_NAME: dict[str, Rule] = {r.name: r for r in ALL_RULES}
+BY_CODE: dict[str, Rule] = {r.code: r for r in ALL_RULES}
+
+
+class UnknownRuleError(KeyError):
+    pass
+
+
+def get(name_or_code: str) -> Rule:
+    rule = BY_NAME.get(name_or_code) or BY_CODE.get(name_or_code.upper())
+    if rule is None:
+        raise UnknownRuleError(f"unknown rule {name_or_code!r} (see `vaultlint rule --all`)")
+    return rule
+
+
+def select(selectors: list[str]) -> list[Rule]:
+    """Rules matched by any selector (codes, code prefixes, names or ALL)."""
+    return [r for r in ALL_RULES if any(r.matches(s) for s in selectors)]
+
+
+def is_known_selector(selector: str) -> bool:
+    return any(r.matches(selector) for r in ALL_RULES)
+
+
+__all__ = ["ALL_RULES", "Example", "Rule", "RuleContext", "get", "select", "is_known_selector"]

@@ -1,0 +1,102 @@
+"""What a rule is. The engine knows rules only through this interface.
+
+A rule module defines one `RULE = Rule(...)`: a stable code and kebab name, a default severity,
+its documentation (shown by `vaultlint rule NAME` and in SARIF), its options with their JSON
+schema, examples (checked by the test suite) and a `check(note, ctx)` generator of diagnostics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from vaultlint.diagnostics import Diagnostic, Fix, Severity
+from vaultlint.note import Note
+
+if TYPE_CHECKING:
+    from vaultlint.vault import Vault
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documented case: `before` gives diagnostics of this rule iff `after` differs or
+    `flagged` is set; `after` is what `--fix` makes of it (None: no safe fix)."""
+
+    before: str
+    after: str | None = None
+    flagged: bool = True
+    options: dict[str, Any] = field(default_factory=dict)
+    unsafe: bool = False  # `after` needs --unsafe-fixes
+
+
+@dataclass
+class RuleContext:
+    """What a rule may use while checking one note."""
+
+    rule: "Rule"
+    note: Note
+    options: dict[str, Any]
+    vault: "Vault | None" = None
+    settings: Any = None  # the resolved Settings, for rules that read shared config
+
+    def diagnostic(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """A diagnostic for note text[start:end] (character offsets)."""
+        note = self.note
+        line, col = note.position(start)
+        end_line, end_col = note.position(max(start, end))
+        return Diagnostic(
+            path=note.path,
+            line=line + 1,
+            column=col + 1,
+            end_line=end_line + 1,
+            end_column=end_col + 1,
+            code=self.rule.code,
+            rule=self.rule.name,
+            severity=severity or self.rule.severity,
+            message=message,
+            fix=fix,
+            offset=start,
+        )
+
+    def at_line(self, line: int, message: str, fix: Fix | None = None,
+                severity: Severity | None = None) -> Diagnostic:
+        """A diagnostic spanning 0-based `line`'s content."""
+        start, end = self.note.line_span(min(line, self.note.line_count - 1))
+        return self.diagnostic(start, end, message, fix, severity)
+
+
+CheckFunction = Callable[[Note, RuleContext], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # e.g. "FMT001"
+    name: str  # e.g. "trailing-whitespace"
+    summary: str  # one line
+    docs: str  # Markdown: what it checks, why, options
+    check: CheckFunction
+    severity: Severity = Severity.WARNING
+    fixable: bool = False
+    default_enabled: bool = True
+    options: dict[str, Any] = field(default_factory=dict)
+    options_schema: dict[str, Any] = field(default_factory=dict)  # JSON schema "properties"
+    examples: tuple[Example, ...] = ()
+    needs_vault: bool = False  # resolves against the whole vault (links, duplicates, vocabulary)
+
+    def run(self, note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+        yield from self.check(note, ctx)
+
+    def matches(self, selector: str) -> bool:
+        """A selector is ALL, a code, a code prefix ("FMT", "LNK0") or the kebab name."""
+        sel = selector.strip()
+        if sel.upper() == "ALL":
+            return True
+        return sel == self.name or self.code.startswith(sel.upper()) and sel[:1].isalpha()

@@ -1,0 +1,74 @@
+"""A note must end with exactly one line break.
+
+A missing final newline makes `git diff` print "No newline at end of file"; blank lines
+at the end are noise (Obsidian's editor leaves them easily). An empty note stays empty.
+Blank lines at the end of an unclosed code block or comment are content and are kept.
+
+Fail:
+```markdown
+Last line
+
+
+```
+Pass:
+```markdown
+Last line
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.note import Note
+from vaultlint.rules.base import Example, Rule, RuleContext
+
+
+def _content_end(note: Note) -> int:
+    """End of the last line that holds anything but whitespace (0 if none)."""
+    for line in range(note.line_count - 1, -1, -1):
+        start, end = note.line_span(line)
+        if note.text[start:end].strip():
+            return end
+    return 0
+
+
+def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    text = note.text
+    if not text:
+        return
+    end = _content_end(note)
+    if end == 0:
+        desired = ""
+    else:
+        desired = note.newline
+    if text[end:] == desired:
+        return
+    if end < len(text) and note.in_region(end, {"code", "math", "comment", "html"}):
+        return  # the trailing lines belong to an unclosed block: content, not layout
+    fix = Fix.safe(Edit(end, len(text), desired))
+    if not text[end:]:
+        message = "no line break at the end of the note"
+    else:
+        extra = text[end:].count("\n") or text[end:].count("\r")
+        message = f"{extra - 1} blank line(s) at the end of the note" if extra > 1 else \
+            "whitespace at the end of the note"
+    yield ctx.diagnostic(end, len(text), message, fix)
+
+
+RULE = Rule(
+    code="FMT003",
+    name="final-newline",
+    summary="A note must end with exactly one line break",
+    docs=__doc__,
+    check=check,
+    fixable=True,
+    examples=(
+        Example("Lorem ipsum.", "Lorem ipsum.\n"),
+        Example("Lorem ipsum.\n\n\n", "Lorem ipsum.\n"),
+        Example("", flagged=False),
+        Example("Windows\r\nnote\r\n\r\n", "Windows\r\nnote\r\n"),
+        Example("```\ncode\n\n\n", flagged=False),
+    ),
+)

@@ -1,0 +1,111 @@
+"""Heading levels go down one step at a time, and numbered headings share a level.
+
+A heading one level deeper than the one before it is a subsection; skipping a level
+(`#` then `###`) breaks the outline, the table of contents and `[[Note#A#B]]` links.
+Going back up any number of levels is fine.
+
+Numbered headings ("1. Intro", "2. Method", ...) that count on from the previous
+numbered heading but sit at another level are reported too: in the sample vault
+"# 5. More companies" follows "## 4. Research is concentrated", so section 5 escapes
+its siblings.
+
+The fix changes heading levels (it changes the note's outline), so it is unsafe:
+`vaultlint --fix --unsafe-fixes`. A skipped level is fixed by moving the heading up to
+one level below its parent, as obsidian-linter's "header increment" does (vaultlint keeps
+headings that skip nothing as they are). Setext (underlined) headings are never rewritten.
+
+Options:
+- `numbered-siblings` (bool, default true): check numbered headings share a level.
+
+Fail:
+```markdown
+# H1
+### H3
+```
+Pass:
+```markdown
+# H1
+## H2
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.note import Heading, Note
+from vaultlint.rules.base import Example, Rule, RuleContext
+
+_NUMBER = re.compile(r"(\d+)[.)]\s")
+_ATX_MARKS = re.compile(r"[ \t]{0,3}(#{1,6})")
+
+
+def _relevel(note: Note, h: Heading, level: int) -> Fix | None:
+    """An unsafe fix setting an ATX heading's level (None for setext headings)."""
+    if not h.atx:
+        return None
+    m = _ATX_MARKS.match(note.text, h.start)
+    if not m:
+        return None
+    return Fix.unsafe(Edit(m.start(1), m.end(1), "#" * level), intents=frozenset({"headings"}))
+
+
+def _skipped_levels(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    stack: list[tuple[int, int]] = []  # (original level, level it should have)
+    for h in note.headings:
+        while stack and stack[-1][0] >= h.level:
+            stack.pop()
+        want = stack[-1][1] + 1 if stack else h.level
+        if stack and h.level > stack[-1][0] + 1:
+            yield ctx.diagnostic(
+                h.start, h.end,
+                f"heading level {h.level} follows level {stack[-1][0]}: expected level {want}",
+                _relevel(note, h, want),
+            )
+        stack.append((h.level, want))
+
+
+def _numbered_siblings(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    previous: tuple[int, Heading] | None = None
+    for h in note.headings:
+        m = _NUMBER.match(h.text + " ")
+        if not m:
+            continue
+        number = int(m.group(1))
+        if previous and number == previous[0] + 1 and h.level != previous[1].level:
+            before = previous[1]
+            yield ctx.diagnostic(
+                h.start, h.end,
+                f"numbered heading {number}. is level {h.level} but {previous[0]}. before it "
+                f"(line {before.line + 1}) is level {before.level}",
+                _relevel(note, h, before.level),
+            )
+        previous = (number, h)
+
+
+def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    yield from _skipped_levels(note, ctx)
+    if ctx.options["numbered-siblings"]:
+        yield from _numbered_siblings(note, ctx)
+
+
+RULE = Rule(
+    code="FMT005",
+    name="heading-increment",
+    summary="Heading levels go down one step at a time",
+    docs=__doc__,
+    check=check,
+    fixable=True,
+    options={"numbered-siblings": True},
+    options_schema={"numbered-siblings": {"type": "boolean"}},
+    examples=(
+        Example("# H1\n### H3\n### H3\n#### H4\n###### H6\n",
+                "# H1\n## H3\n## H3\n### H4\n#### H6\n", unsafe=True),
+        Example("# H1\n## H2\n# H1 again\n", flagged=False),
+        Example("## 1. One\n\n## 2. Two\n\n# 3. Three\n", "## 1. One\n\n## 2. Two\n\n## 3. Three\n",
+                unsafe=True),
+        Example("#article\n# Title\n", flagged=False),
+    ),
+)

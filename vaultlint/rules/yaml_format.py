@@ -1,0 +1,174 @@
+"""Frontmatter layout: consistent indentation, no trailing spaces, no blank edge lines.
+
+The YAML is re-laid out with ruamel.yaml's round trip, which keeps comments, key order
+and quoting; only indentation and whitespace are taken from its output, line by line, and
+the result must load to exactly the same data, or nothing is changed. Values are never
+rewritten (`source: null` stays `null`, quotes stay as written).
+
+Options:
+- `mapping-indent` ("consistent" or an int, default "consistent"): spaces per nested
+  mapping level; "consistent" takes the note's first nested mapping (else 2).
+- `sequence-offset` ("consistent", 0 or 2, default "consistent"): where `-` sits under its
+  key: `0` is `tags:\\n- a`, `2` is Obsidian's `tags:\\n  - a`; "consistent" takes the
+  note's first list (else 2).
+
+Fail:
+```markdown
+---
+tags:
+  - a
+more:
+      - c
+title: x   
+---
+```
+Pass:
+```markdown
+---
+tags:
+  - a
+more:
+  - c
+title: x
+---
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.frontmatter import load_for_check, round_trip_yaml, rt_dump
+from vaultlint.note import Note
+from vaultlint.rules.base import Example, Rule, RuleContext
+
+_KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:[ \t]*(?:#.*)?$")
+_ITEM = re.compile(r"^( *)- ")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
+
+
+def detect_style(lines: list[str]) -> tuple[int | None, int | None]:
+    """(mapping indent, sequence offset) of the first nested mapping and first block list."""
+    mapping = offset = None
+    for i, line in enumerate(lines):
+        m = _KEY_ONLY.match(line)
+        if not m:
+            continue
+        nxt = next((n for n in lines[i + 1 :] if n.strip() and not n.lstrip().startswith("#")), None)
+        if nxt is None:
+            continue
+        indent = len(nxt) - len(nxt.lstrip(" "))
+        delta = indent - len(m.group(1))
+        if _ITEM.match(nxt):
+            if offset is None and delta >= 0:
+                offset = delta
+        elif mapping is None and delta > 0:
+            mapping = delta
+    return mapping, offset
+
+
+def _split(text: str) -> list[str]:
+    return [m.group() for m in _LINE.finditer(text) if m.group()]
+
+
+def _body(line: str) -> str:
+    return line.rstrip("\r\n")
+
+
+def normalise(yaml_text: str, mapping_indent: int, sequence_offset: int) -> str | None:
+    """The YAML with normalised layout, or None if that cannot be done without risk."""
+    lines = _split(yaml_text)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    rt = round_trip_yaml(mapping_indent, sequence_offset + 2, sequence_offset)
+    try:
+        dumped = [d for d in rt_dump(rt.load("".join(lines)), rt).splitlines() if d.strip()]
+    except Exception:  # ruamel rejects what PyYAML accepted: leave the layout alone
+        dumped = None
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    out = list(lines)
+    for i in content:  # trailing whitespace goes everywhere
+        ending = lines[i][len(_body(lines[i])):]
+        out[i] = _body(lines[i]).rstrip(" \t") + ending
+    if dumped is not None and len(dumped) == len(content):
+        for i, new in zip(content, dumped):
+            if _body(lines[i]).strip() == new.strip():
+                ending = lines[i][len(_body(lines[i])):]
+                out[i] = new + ending  # ruamel keeps trailing spaces only where they are data
+    for candidate in ("".join(out), _only_trailing(lines)):
+        if _same_data(yaml_text, candidate):
+            return candidate
+    return None
+
+
+def _only_trailing(lines: list[str]) -> str:
+    return "".join(_body(line).rstrip(" \t") + line[len(_body(line)):] for line in lines)
+
+
+def _same_data(a: str, b: str) -> bool:
+    try:
+        return load_for_check(a) == load_for_check(b)
+    except Exception:
+        return False
+
+
+def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    fm = note.frontmatter
+    if fm is None or not fm.closed or fm.error:
+        return
+    yaml_text = note.text[fm.content_start : fm.content_end]
+    if not yaml_text.strip():
+        return
+    lines = _split(yaml_text)
+    found_mapping, found_offset = detect_style([_body(x) for x in lines])
+    mapping = ctx.options["mapping-indent"]
+    offset = ctx.options["sequence-offset"]
+    mapping = (found_mapping or 2) if mapping == "consistent" else mapping
+    offset = (2 if found_offset is None else found_offset) if offset == "consistent" else offset
+    if offset not in (0, 2) or mapping < 1:
+        offset, mapping = 2, max(mapping, 1)
+    new = normalise(yaml_text, mapping, offset)
+    if new is None or new == yaml_text:
+        return
+    old_lines, new_lines = lines, _split(new)
+    first_diff = next(
+        (i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b),
+        min(len(old_lines), len(new_lines)),
+    )
+    line = note.position(fm.content_start)[0] + first_diff
+    changed = sum(1 for a, b in zip(old_lines, new_lines) if a != b) + abs(len(old_lines) - len(new_lines))
+    fix = Fix.safe(Edit(fm.content_start, fm.content_end, new))
+    yield ctx.at_line(
+        min(line, note.line_count - 1),
+        f"frontmatter layout: {changed} line(s) differ from consistent YAML "
+        "(indentation, trailing spaces or blank lines at the edges)",
+        fix,
+    )
+
+
+RULE = Rule(
+    code="FMT006",
+    name="yaml-format",
+    summary="Frontmatter YAML uses consistent indentation and no stray whitespace",
+    docs=__doc__,
+    check=check,
+    fixable=True,
+    options={"mapping-indent": "consistent", "sequence-offset": "consistent"},
+    options_schema={
+        "mapping-indent": {"oneOf": [{"const": "consistent"}, {"type": "integer", "minimum": 1}]},
+        "sequence-offset": {"enum": ["consistent", 0, 2]},
+    },
+    examples=(
+        Example("---\ntags:\n  - a\n  - b\nmore:\n      - c\n---\n", "---\ntags:\n  - a\n  - b\nmore:\n  - c\n---\n"),
+        Example("---\ntitle: x   \nsource: null\n---\n", "---\ntitle: x\nsource: null\n---\n"),
+        Example("---\n\ndate: today\n\ntitle: kept inner blank line\n\n---\n",
+                "---\ndate: today\n\ntitle: kept inner blank line\n---\n"),
+        Example("---\n# a comment\ntags:\n- a   # why\n- b\n---\n", "---\n# a comment\ntags:\n- a   # why\n- b\n---\n",
+                flagged=False),
+        Example("---\nparent:\n    child: 1\n    other:\n      - x\n---\n", flagged=False),
+    ),
+)
