@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from vaultlint.note import Heading, Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
@@ -42,29 +42,41 @@ _NUMBER = re.compile(r"(\d+)[.)]\s")
 _ATX_MARKS = re.compile(r"[ \t]{0,3}(#{1,6})")
 
 
-def _relevel(note: Note, h: Heading, level: int) -> Fix | None:
-    """An unsafe fix setting an ATX heading's level (None for setext headings)."""
-    if not h.atx:
-        return None
-    m = _ATX_MARKS.match(note.text, h.start)
-    if not m:
-        return None
-    return Fix.unsafe(Edit(m.start(1), m.end(1), "#" * level), intents=frozenset({"headings"}))
+def _relevel_edit(note: Note, h: Heading, level: int) -> Edit | None:
+    """The edit setting an ATX heading's level (None for setext headings)."""
+    m = _ATX_MARKS.match(note.text, h.start) if h.atx else None
+    return Edit(m.start(1), m.end(1), "#" * level) if m else None
+
+
+def _unsafe_fix(edits: list[Edit | None]) -> Fix | None:
+    real = tuple(e for e in edits if e is not None)
+    return Fix(real, Applicability.UNSAFE, frozenset({"headings"})) if real else None
 
 
 def _skipped_levels(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
-    stack: list[tuple[int, int]] = []  # (original level, level it should have)
+    """Offenders skip a level; the fix moves each offender's whole section up with it."""
+    plan: list[tuple[Heading, int, int | None]] = []  # heading, wanted level, parent level
+    stack: list[tuple[int, int]] = []  # (original level, wanted level)
     for h in note.headings:
         while stack and stack[-1][0] >= h.level:
             stack.pop()
         want = stack[-1][1] + 1 if stack else h.level
-        if stack and h.level > stack[-1][0] + 1:
-            yield ctx.diagnostic(
-                h.start, h.end,
-                f"heading level {h.level} follows level {stack[-1][0]}: expected level {want}",
-                _relevel(note, h, want),
-            )
+        plan.append((h, want, stack[-1][0] if stack else None))
         stack.append((h.level, want))
+    for i, (h, want, parent) in enumerate(plan):
+        if parent is None or h.level <= parent + 1:
+            continue
+        section = [plan[i]]
+        for later in plan[i + 1:]:
+            if later[0].level <= parent:
+                break
+            section.append(later)
+        edits = [_relevel_edit(note, s, w) for s, w, _ in section if s.level != w]
+        yield ctx.diagnostic(
+            h.start, h.end,
+            f"heading level {h.level} follows level {parent}: expected level {want}",
+            _unsafe_fix(edits),
+        )
 
 
 def _numbered_siblings(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -80,7 +92,7 @@ def _numbered_siblings(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
                 h.start, h.end,
                 f"numbered heading {number}. is level {h.level} but {previous[0]}. before it "
                 f"(line {before.line + 1}) is level {before.level}",
-                _relevel(note, h, before.level),
+                _unsafe_fix([_relevel_edit(note, h, before.level)]),
             )
         previous = (number, h)
 
