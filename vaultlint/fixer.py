@@ -79,9 +79,22 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 # --- verification ------------------------------------------------------------------------------
 
 
+_EXACT = ("fence", "code_block", "code_inline", "math_block", "math_inline", "html_block",
+          "html_inline", "math_inline_double", "math_block_label")
+
+
 def _token_signature(note: Note, ignore_heading_levels: bool) -> list[tuple[Any, ...]]:
+    """The token stream, whitespace aside: what a renderer would see."""
     sig: list[tuple[Any, ...]] = []
-    comments = [r for r in note.regions if r.kind == "comment"]
+    text_run: list[str] = []
+
+    def flush() -> None:
+        merged = _SPACE.sub(" ", "".join(text_run)).strip()
+        if merged:
+            sig.append(("text", merged))
+        text_run.clear()
+
+    comments = any(r.kind == "comment" for r in note.regions)
     for tok in note.tokens:
         if tok.map and comments and note.in_region(
                 note.line_starts[note.body_first_line + tok.map[0]], {"comment"}):
@@ -89,15 +102,19 @@ def _token_signature(note: Note, ignore_heading_levels: bool) -> list[tuple[Any,
         for t in [tok, *(tok.children or [])]:
             if t.type == "inline":
                 continue
+            if t.type == "text":
+                text_run.append(t.content)
+                continue
+            flush()
             heading = t.type in ("heading_open", "heading_close")
             tag = "h" if heading and ignore_heading_levels else t.tag
             markup = "" if heading else t.markup
-            if t.type in ("fence", "code_block", "code_inline", "math_block", "math_inline",
-                          "html_block", "html_inline", "math_inline_double"):
-                content = t.content
+            if t.type in _EXACT:
+                content = t.content.rstrip("\r\n")  # the block's last line ending is layout
             else:
                 content = _SPACE.sub(" ", t.content).strip()
             sig.append((t.type, tag, t.nesting, markup, t.info.strip(), content))
+    flush()
     return sig
 
 
@@ -109,8 +126,10 @@ def _frontmatter_state(note: Note) -> tuple[str, Any]:
     fm = note.frontmatter
     if fm is None:
         return ("none", None)
+    if not fm.closed:  # no frontmatter after all: the text is body, checked as Markdown
+        return ("unclosed", None)
     if fm.error:
-        return ("invalid", note.text[fm.start : fm.end])
+        return ("invalid", note.text[fm.content_start : fm.content_end])
     return ("data", fm.data)
 
 
@@ -163,7 +182,8 @@ def fix_note(note: Note, lint: LintFunction, unsafe: bool = False) -> FixOutcome
         nxt = _try(current, batch)
         if nxt is None:  # find the culprit(s): apply the batch one fix at a time
             nxt = current
-            for diag in batch:
+            # Last edit first, so that applying one never shifts the offsets of the others.
+            for diag in sorted(batch, key=lambda d: -min(e.start for e in d.fix.edits)):  # type: ignore[union-attr]
                 single = _try(nxt, [diag])
                 if single is None:
                     refused.add(_key(diag))
@@ -223,7 +243,8 @@ def write_atomic(path: Path, text: str, bom: bool, expected: bytes) -> None:
         raise WriteError(f"cannot re-read before writing: {exc.strerror or exc}") from None
     if current != expected:
         raise WriteError("the file changed while vaultlint was running; not overwritten")
-    if not os.access(path, os.W_OK):
+    # Honour a read-only mode even when running as root, who could write anyway.
+    if not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise WriteError("the file is read-only; not changed")
     data = encode(text, bom)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".vaultlint-tmp", dir=path.parent)

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 _OPEN = re.compile(r"---[ \t]*(?:\r?\n|$)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 try:  # the C loader is ~8x faster; fall back when PyYAML was built without libyaml
     _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]

@@ -260,10 +260,14 @@ def find_regions(text: str, body_start: int, line_starts: list[int], first_line:
     blocks: list[Region] = []
     for tok in tokens:
         kind = BLOCK_KINDS.get(tok.type)
+        if kind == HTML and tok.content.lstrip().startswith("<!--"):
+            kind = COMMENT
         if kind and tok.map:
             s = line_starts[first_line + tok.map[0]]
             e_line = first_line + tok.map[1]
             e = line_starts[e_line] if e_line < len(line_starts) else len(text)
+            while e > s and text[e - 1] in "\r\n":  # the last line ending is layout, not content
+                e -= 1
             blocks.append(Region(s, e, kind))
     blocks.sort()
     regions.extend(blocks)

@@ -32,7 +32,7 @@ ALL = "*"
 
 
 def _selectors(raw: str) -> tuple[str, ...]:
-    raw = raw.replace("-->", " ").replace("%%", " ")
+    raw = raw.replace("--", " ").replace("%%", " ")
     parts = tuple(p for p in re.split(r"[\s,]+", raw.strip()) if p)
     return parts or (ALL,)
 

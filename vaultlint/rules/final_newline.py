@@ -45,8 +45,10 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         desired = note.newline
     if text[end:] == desired:
         return
-    if end < len(text) and note.in_region(end, {"code", "math", "comment", "html"}):
-        return  # the trailing lines belong to an unclosed block: content, not layout
+    last_content_line = note.position(end)[0]
+    if (last_content_line + 1) in note.block_lines or (
+            end < len(text) and note.in_region(end, {"comment"})):
+        return  # the trailing lines belong to an unclosed block or comment: content, not layout
     fix = Fix.safe(Edit(end, len(text), desired))
     if not text[end:]:
         message = "no line break at the end of the note"

@@ -1,0 +1,146 @@
+"""The command line, end to end on real vaults: exit codes, selection, formats, config errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from conftest import run_cli, run_subprocess
+
+CLEAN = "# Title\n\nSome text.\n"
+DIRTY = "# Title\nSome text.   \n\n\n\nMore.\n\n\n"
+
+
+def test_clean_vault_exits_0(make_vault):
+    vault = make_vault({"a.md": CLEAN})
+    res = run_cli([], vault)
+    assert res.exit_code == 0
+    assert "All checks passed" in res.stderr
+
+
+def test_findings_exit_1_and_fix_exits_0(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    res = run_cli(["check"], vault)
+    assert res.exit_code == 1
+    assert "a.md:2:11: FMT001 [*] trailing whitespace (trailing-whitespace)" in res.stdout
+    fixed = run_cli(["--fix"], vault)
+    assert fixed.exit_code == 0, fixed.stdout
+    assert (vault / "a.md").read_text() == "# Title\n\nSome text.\n\nMore.\n"
+    assert run_cli([], vault).exit_code == 0
+
+
+def test_diff_writes_nothing(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    res = run_cli(["--diff"], vault)
+    assert res.exit_code == 1
+    assert "-Some text.   \n" in res.stdout and "+Some text.\n" in res.stdout
+    assert (vault / "a.md").read_text() == DIRTY
+
+
+def test_select_ignore_and_exit_zero(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    only = run_cli(["--select", "final-newline", "--output-format", "json"], vault).json()
+    assert {d["rule"] for d in only} == {"final-newline"}
+    by_prefix = run_cli(["--select", "FMT00", "--ignore", "FMT001,FMT003",
+                         "--output-format", "json"], vault).json()
+    assert {d["code"] for d in by_prefix} == {"FMT002", "FMT004"}
+    assert run_cli(["--exit-zero"], vault).exit_code == 0
+
+
+def test_json_shape_is_stable(make_vault):
+    vault = make_vault({"notes/a.md": "text  \t\n"})
+    [diag] = run_cli(["--output-format", "json"], vault).json()
+    assert diag == {
+        "path": "notes/a.md", "line": 1, "column": 5, "end_line": 1, "end_column": 8,
+        "code": "FMT001", "rule": "trailing-whitespace", "severity": "warning",
+        "message": "trailing whitespace",
+        "fix": {"applicability": "safe", "edits": [
+            {"start": {"line": 1, "column": 5}, "end": {"line": 1, "column": 8}, "content": ""}]},
+    }
+
+
+def test_statistics(make_vault):
+    vault = make_vault({"a.md": DIRTY, "b.md": "x  \t\n"})
+    res = run_cli(["--statistics"], vault)
+    assert "    2  FMT001  [*] trailing-whitespace" in res.stdout
+
+
+def test_unknown_rule_is_usage_error(make_vault):
+    vault = make_vault({"a.md": CLEAN})
+    res = run_cli(["--select", "no-such-rule"], vault)
+    assert res.exit_code == 2
+    assert "unknown rule" in res.stderr
+
+
+def test_rule_command(make_vault):
+    vault = make_vault({"a.md": CLEAN})
+    listing = run_cli(["rule"], vault)
+    assert "FMT001   trailing-whitespace" in listing.stdout
+    one = run_cli(["rule", "final-newline"], vault)
+    assert one.exit_code == 0 and "# final-newline (FMT003)" in one.stdout
+    assert run_cli(["rule", "nope"], vault).exit_code == 2
+
+
+def test_paths_limit_the_report(make_vault):
+    vault = make_vault({"a.md": DIRTY, "sub/b.md": DIRTY, "sub/c.md": DIRTY})
+    paths = {d["path"] for d in run_cli(["sub", "--output-format", "json"], vault).json()}
+    assert paths == {"sub/b.md", "sub/c.md"}
+    paths = {d["path"] for d in run_cli(["sub/c.md", "--output-format", "json"], vault).json()}
+    assert paths == {"sub/c.md"}
+    assert run_cli(["missing.md"], vault).exit_code == 2
+
+
+def test_vault_root_is_found_from_a_subfolder(make_vault):
+    vault = make_vault({"a.md": DIRTY, "sub/b.md": CLEAN})
+    res = run_cli(["--output-format", "json"], vault / "sub")
+    assert {d["path"] for d in res.json()} == {"a.md"}
+
+
+def test_hidden_and_gitignored_files_are_skipped(make_vault):
+    vault = make_vault({"a.md": CLEAN, ".trash/old.md": DIRTY, "private/x.md": DIRTY,
+                        ".gitignore": "private/\n"})
+    subprocess.run(["git", "init", "-q"], cwd=vault, check=True)
+    assert run_cli([], vault).exit_code == 0
+
+
+def test_bad_config_is_exit_2(make_vault):
+    vault = make_vault({"a.md": CLEAN, ".vaultlint.toml": "selcet = ['FMT']\n"})
+    res = run_cli([], vault)
+    assert res.exit_code == 2
+    assert "unknown key(s): selcet" in res.stderr
+    (vault / ".vaultlint.toml").write_text("[rules.consecutive-blank-lines]\nmaximum = 'two'\n")
+    res = run_cli([], vault)
+    assert res.exit_code == 2 and "rules.consecutive-blank-lines.maximum" in res.stderr
+    (vault / ".vaultlint.toml").write_text("select = [\n")
+    assert run_cli([], vault).exit_code == 2
+
+
+def test_config_options_and_per_file_ignores(make_vault):
+    vault = make_vault({
+        "a.md": "a\n\n\nb\n", "Templates/t.md": "a\n\n\nb\n",
+        "vaultlint.toml": "[rules.consecutive-blank-lines]\nmaximum = 2\n",
+    })
+    assert run_cli([], vault).exit_code == 0
+    (vault / "vaultlint.toml").write_text('[per-file-ignores]\n"Templates/**" = ["FMT002"]\n')
+    res = run_cli(["--output-format", "json"], vault).json()
+    assert [d["path"] for d in res] == ["a.md"]
+
+
+def test_pyproject_config(make_vault):
+    vault = make_vault({"a.md": "x  \t\n", "pyproject.toml": '[tool.vaultlint]\nignore = ["FMT001"]\n'})
+    assert run_cli([], vault).exit_code == 0
+
+
+def test_severity_override(make_vault):
+    vault = make_vault({"a.md": "x\n\n\ny\n",
+                        ".vaultlint.toml": '[rules.consecutive-blank-lines]\nseverity = "error"\n'})
+    [diag] = run_cli(["--output-format", "json"], vault).json()
+    assert diag["severity"] == "error"
+
+
+def test_console_script_runs_for_real(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    proc = run_subprocess(["check", "--output-format", "json"], vault)
+    assert proc.returncode == 1
+    assert {d["code"] for d in json.loads(proc.stdout)} >= {"FMT001", "FMT002", "FMT003"}
+    assert "Traceback" not in proc.stderr
