@@ -9,6 +9,7 @@ import difflib
 import os
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -18,8 +19,11 @@ from vaultlint import rules as registry
 from vaultlint.config import ConfigError
 from vaultlint.output import FORMATS
 from vaultlint.runner import Run, RunOptions, execute
+from vaultlint.init import write_starter
+from vaultlint.vault import find_root, git_toplevel
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PROGRESS_MIN_FILES = 200
 
 
 class ExitError(click.ClickException):
@@ -63,7 +67,12 @@ def cli() -> None:
 @click.option("--extend-select", multiple=True, help="These rules on top of the selection.")
 @click.option("--ignore", multiple=True, help="Never these rules.")
 @click.option("--output-format", type=click.Choice(sorted(FORMATS)), default=None,
-              envvar="VAULTLINT_OUTPUT_FORMAT", help="How to print diagnostics [default: text].")
+              envvar="VAULTLINT_OUTPUT_FORMAT",
+              help="How to print diagnostics [default: github under GitHub Actions, else text].")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the diagnostics to this file instead of standard output.")
+@click.option("--changed-since", metavar="REF", default=None,
+              help="Report only on notes changed since git REF (the whole vault is still read).")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of each diagnostic.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
@@ -73,33 +82,68 @@ def cli() -> None:
 @click.option("--color/--no-color", "colour", default=None, help="Colour the text output.")
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          output_format: str | None, statistics: bool, exit_zero: bool, quiet: bool,
-          config_path: Path | None, isolated: bool, colour: bool | None) -> None:
+          output_format: str | None, output_file: Path | None, changed_since: str | None,
+          statistics: bool, exit_zero: bool, quiet: bool, config_path: Path | None,
+          isolated: bool, colour: bool | None) -> None:
     """Check notes (the vault around the current folder when no PATHS are given)."""
     options = RunOptions(
         paths=list(paths), fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         select=_split(select) or None, extend_select=_split(extend_select),
-        ignore=_split(ignore), config=config_path, isolated=isolated,
+        ignore=_split(ignore), config=config_path, isolated=isolated, changed_since=changed_since,
     )
     for sel in (options.select or []) + options.extend_select + options.ignore:
         if not registry.is_known_selector(sel):
             raise ExitError(f"unknown rule or prefix {sel!r} (see `vaultlint rule --all`)")
     try:
-        run = execute(options)
+        run = execute(options, _progress if _interactive() else None)
     except ConfigError as exc:
         raise ExitError(str(exc)) from None
-    fmt = output_format or "text"
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR") if colour is None else colour
-    out = click.get_text_stream("stdout")
-    if diff:
-        _print_diff(run, out)
-    elif statistics:
-        _print_statistics(run, out)
-    else:
-        FORMATS[fmt](run.results, out, {"colour": colour})
+    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    to_terminal = output_file is None and sys.stdout.isatty()
+    colour = to_terminal and not os.environ.get("NO_COLOR") if colour is None else colour
+    with _output(output_file) as out:
+        if diff:
+            _print_diff(run, out)
+        elif statistics:
+            _print_statistics(run, out)
+        else:
+            FORMATS[fmt](run.results, out, {"colour": colour, "path_prefix": _repo_prefix(run)})
     if not quiet and fmt in ("text", "concise") and not diff:
         _print_summary(run, fix)
     sys.exit(_exit_code(run, diff, exit_zero))
+
+
+def _interactive() -> bool:
+    """A progress bar only for a person at a terminal, never in CI or when piped."""
+    return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("PRE_COMMIT")
+
+
+def _progress(paths: list[str]):
+    if len(paths) < PROGRESS_MIN_FILES:
+        yield from paths
+        return
+    with click.progressbar(paths, label="Checking", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
+
+
+@contextmanager
+def _output(path: Path | None):
+    if path is None:
+        yield click.get_text_stream("stdout")
+        return
+    with path.open("w", encoding="utf-8") as fh:
+        yield fh
+
+
+def _repo_prefix(run: Run) -> str:
+    """The vault's folder inside its git repository ("" at the top): GitHub wants repo paths."""
+    top = git_toplevel(run.vault.root)
+    if top is None or top == run.vault.root:
+        return ""
+    try:
+        return run.vault.root.relative_to(top).as_posix() + "/"
+    except ValueError:
+        return ""
 
 
 def _exit_code(run: Run, diff: bool, exit_zero: bool) -> int:
@@ -175,6 +219,22 @@ def rule_command(name: str | None, show_all: bool) -> None:
     click.echo((rule.docs or "").strip())
     if rule.options:
         click.echo("\nDefaults: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))
+
+
+@cli.command("init")
+@click.option("--force", is_flag=True, help="Replace an existing .vaultlint.toml.")
+def init_command(force: bool) -> None:
+    """Write a starter .vaultlint.toml at the root of the vault around the current folder."""
+    root = find_root(Path.cwd())
+    try:
+        target = write_starter(root, force)
+    except FileExistsError as exc:
+        raise ExitError(str(exc)) from None
+    click.echo(f"wrote {target}")
+    gitignore = root / ".gitignore"
+    if not gitignore.exists() or ".vaultlint_cache" not in gitignore.read_text(encoding="utf-8"):
+        click.echo("tip: vaultlint's cache folder .vaultlint_cache/ ignores itself in git; "
+                   "exclude it from Obsidian Sync if you use it.")
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ scope is the files named on the command line (pre-commit passes only changed one
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +31,7 @@ class RunOptions:
     ignore: list[str] = field(default_factory=list)
     config: Path | None = None
     isolated: bool = False
+    changed_since: str | None = None  # report only on notes changed since this git ref
     cwd: Path = field(default_factory=Path.cwd)
 
 
@@ -69,7 +72,15 @@ def prepare(options: RunOptions) -> tuple[Settings, Vault]:
 
 
 def report_scope(options: RunOptions, vault: Vault) -> list[str]:
-    """The vault notes to report on: those under PATHS, or all of them."""
+    """The vault notes to report on: those under PATHS (or all), narrowed by --changed-since."""
+    chosen = _paths_scope(options, vault)
+    if options.changed_since:
+        changed = changed_since(vault.root, options.changed_since)
+        chosen = [p for p in chosen if p in changed]
+    return chosen
+
+
+def _paths_scope(options: RunOptions, vault: Vault) -> list[str]:
     notes = vault.note_paths()
     if not options.paths:
         return notes
@@ -93,11 +104,30 @@ def report_scope(options: RunOptions, vault: Vault) -> list[str]:
     return sorted(dict.fromkeys(chosen))
 
 
-def execute(options: RunOptions) -> Run:
+def changed_since(root: Path, ref: str) -> set[str]:
+    """Vault-relative paths of files that differ from the merge base of REF and HEAD (committed,
+    staged or not), plus untracked ones: what a pull request or a work session changed."""
+    def git(*args: str) -> str:
+        proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=120)
+        if proc.returncode != 0:
+            raise ConfigError(f"--changed-since {ref}: git {args[0]} failed: "
+                              f"{proc.stderr.strip() or proc.stdout.strip()}")
+        return proc.stdout
+
+    base = git("merge-base", ref, "HEAD").strip()
+    names = git("diff", "--name-only", "--relative", "--diff-filter=ACMRT", "-z", base).split("\0")
+    names += git("ls-files", "--others", "--exclude-standard", "-z").split("\0")
+    return {n for n in names if n}
+
+
+def execute(options: RunOptions,
+            progress: Callable[[list[str]], Iterable[str]] | None = None) -> Run:
+    """Check (or fix) every note in the report scope; `progress` may wrap the list of paths."""
     settings, vault = prepare(options)
     linter = Linter(settings, vault)
     results = []
-    for path in report_scope(options, vault):
+    paths = report_scope(options, vault)
+    for path in progress(paths) if progress else paths:
         if options.fix or options.diff:
             results.append(fix_file(linter, path, write=options.fix and not options.diff))
         else:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import IO
 
 from vaultlint.engine import FileResult
-from vaultlint.output import json_format, text_format
+from vaultlint.output import github_format, json_format, junit_format, sarif_format, text_format
 
 Formatter = Callable[[list[FileResult], IO[str], dict], None]
 
@@ -14,4 +14,7 @@ FORMATS: dict[str, Formatter] = {
     "text": text_format.write,
     "concise": text_format.write_concise,
     "json": json_format.write,
+    "github": github_format.write,
+    "sarif": sarif_format.write,
+    "junit": junit_format.write,
 }

@@ -37,13 +37,41 @@ def _snippet(diag: Diagnostic, lines: list[str], colour: bool) -> list[str]:
     return [f"{pad} |", f"{diag.line} | {text}", f"{pad} | {' ' * (diag.column - 1)}{carets}"]
 
 
+def _fix_preview(diag: Diagnostic, source: str, colour: bool) -> list[str]:
+    """The lines the diagnostic's fix would change, as `- old` / `+ new` (a few lines at most)."""
+    if diag.fix is None or not diag.fix.edits or source is None:
+        return []
+    first = min(e.start for e in diag.fix.edits)
+    last = max(e.end for e in diag.fix.edits)
+    start = source.rfind("\n", 0, first) + 1
+    end = source.find("\n", last)
+    end = len(source) if end < 0 else end
+    shift = 0
+    new = source[start:end]
+    for e in sorted(diag.fix.edits):
+        new = new[: e.start - start + shift] + e.content + new[e.end - start + shift :]
+        shift += len(e.content) - (e.end - e.start)
+    old_lines, new_lines = source[start:end].split("\n"), new.split("\n")
+    if len(old_lines) + len(new_lines) > 12:
+        return [f"  fix: replaces {len(old_lines)} line(s) with {len(new_lines)}"]
+    label = "fix" if diag.fix.applicability.value == "safe" else f"{diag.fix.applicability.value} fix"
+    lines = [f"  {label}:"]
+    for sign, group, fg in (("-", old_lines, "red"), ("+", new_lines, "green")):
+        for text in group:
+            text = text.rstrip("\r")
+            shown = repr(text) if text != text.rstrip() else text  # make trailing blanks visible
+            shown = f"  {sign} {shown if len(shown) <= 100 else shown[:99] + '…'}"
+            lines.append(click.style(shown, fg=fg) if colour else shown)
+    return lines
+
+
 def write(results: list[FileResult], out: IO[str], options: dict) -> None:
     colour = options.get("colour", False)
     for result in results:
         lines = result.source.splitlines() if result.source is not None else []
         for diag in result.diagnostics:
             out.write(_headline(diag, colour) + "\n")
-            for line in _snippet(diag, lines, colour):
+            for line in _snippet(diag, lines, colour) + _fix_preview(diag, result.source, colour):
                 out.write(line + "\n")
             out.write("\n")
 
