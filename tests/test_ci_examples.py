@@ -1,0 +1,83 @@
+"""The README's pre-commit and GitHub Actions snippets are the files tested here, verbatim."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from test_precommit import GIT_ENV, _env, _git, _vault_repo
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "docs" / "examples"
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["pre-commit-config.yaml", "github-workflow.yml"])
+def test_readme_shows_the_tested_file_verbatim(name):
+    assert "```yaml\n" + (EXAMPLES / name).read_text(encoding="utf-8") + "```" in README
+
+
+@pytest.mark.parametrize("schema,path", [
+    ("vendor.github-workflows", EXAMPLES / "github-workflow.yml"),
+    ("vendor.github-actions", REPO / "action.yml"),
+])
+def test_workflow_and_action_match_githubs_schemas(schema, path):
+    proc = subprocess.run(["check-jsonschema", "--builtin-schema", schema, str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_workflow_vaultlint_steps_run(make_vault, tmp_path):
+    vault = make_vault({"Notes/a, b: c.md": "# A\ntext  \t\n"})
+    subprocess.run(["git", "init", "-q"], cwd=vault, check=True)
+    workflow = yaml.safe_load((EXAMPLES / "github-workflow.yml").read_text())
+    steps = [s["run"] for s in workflow["jobs"]["vaultlint"]["steps"]
+             if "run" in s and s["run"].startswith("vaultlint")]
+    assert len(steps) == 2
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    annotations = subprocess.run(shlex.split(steps[0]), cwd=vault, env=env, capture_output=True,
+                                 text=True)
+    assert annotations.returncode == 1
+    assert "::warning file=Notes/a%2C b%3A c.md,line=2" in annotations.stdout
+    assert "| Notes/a, b: c.md | 2 |" in summary.read_text()
+    sarif = subprocess.run(shlex.split(steps[1]), cwd=vault, env=env, capture_output=True, text=True)
+    assert sarif.returncode == 0
+    assert json.loads((vault / "vaultlint.sarif").read_text())["version"] == "2.1.0"
+
+
+def _head() -> str | None:
+    proc = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    return proc.stdout.strip() if proc.returncode == 0 else None
+
+
+@pytest.mark.slow
+def test_readme_pre_commit_config_runs(tmp_path):
+    """The README's config, with only `repo` and `rev` pointed at this checkout's HEAD."""
+    head = _head()
+    if head is None:
+        pytest.skip("not a git checkout")
+    env = _env(tmp_path)
+    repo = _vault_repo(tmp_path, env, {"Note.md": "# Note\nText.  \t\n\n\n"})
+    config = yaml.safe_load((EXAMPLES / "pre-commit-config.yaml").read_text())
+    config["repos"][0].update(repo=str(REPO), rev=head)
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    _git(repo, "add", "-A", env=env)
+    first = subprocess.run(["pre-commit", "run", "--all-files"], cwd=repo, env=env,
+                           capture_output=True, text=True, timeout=900)
+    assert first.returncode == 1 and "files were modified by this hook" in first.stdout
+    assert (repo / "Note.md").read_text() == "# Note\n\nText.\n"
+    _git(repo, "add", "-A", env=env)
+    second = subprocess.run(["pre-commit", "run", "--all-files"], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=900)
+    assert second.returncode == 0, second.stdout
+    vault_hook = subprocess.run(["pre-commit", "run", "vaultlint-vault", "--hook-stage", "manual",
+                                 "--all-files"], cwd=repo, env=env, capture_output=True, text=True,
+                                timeout=900)
+    assert vault_hook.returncode == 0 and "vaultlint (whole vault)" in vault_hook.stdout
