@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 import sys
 from collections import Counter
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ import click
 
 from vaultlint import __version__
 from vaultlint import rules as registry
+from vaultlint.cache import CACHE_DIR
 from vaultlint.config import ConfigError
 from vaultlint.output import FORMATS
 from vaultlint.runner import Run, RunOptions, execute
@@ -80,16 +82,24 @@ def cli() -> None:
               help="Use this config file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--color/--no-color", "colour", default=None, help="Colour the text output.")
+@click.option("--no-cache", is_flag=True, envvar="VAULTLINT_NO_CACHE",
+              help="Neither read nor write the cache in .vaultlint_cache/.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              envvar="VAULTLINT_CACHE_DIR", help="Keep the cache here instead.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: one per core].")
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           output_format: str | None, output_file: Path | None, changed_since: str | None,
           statistics: bool, exit_zero: bool, quiet: bool, config_path: Path | None,
-          isolated: bool, colour: bool | None) -> None:
+          isolated: bool, colour: bool | None, no_cache: bool, cache_dir: Path | None,
+          jobs: int | None) -> None:
     """Check notes (the vault around the current folder when no PATHS are given)."""
     options = RunOptions(
         paths=list(paths), fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         select=_split(select) or None, extend_select=_split(extend_select),
         ignore=_split(ignore), config=config_path, isolated=isolated, changed_since=changed_since,
+        no_cache=no_cache, cache_dir=cache_dir, jobs=jobs,
     )
     for sel in (options.select or []) + options.extend_select + options.ignore:
         if not registry.is_known_selector(sel):
@@ -219,6 +229,15 @@ def rule_command(name: str | None, show_all: bool) -> None:
     click.echo((rule.docs or "").strip())
     if rule.options:
         click.echo("\nDefaults: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))
+
+
+@cli.command("clean")
+def clean_command() -> None:
+    """Delete the cache of the vault around the current folder."""
+    target = find_root(Path.cwd()) / CACHE_DIR
+    if target.is_dir():
+        shutil.rmtree(target)
+        click.echo(f"removed {target}")
 
 
 @cli.command("init")

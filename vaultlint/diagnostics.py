@@ -87,3 +87,24 @@ class Diagnostic:
                 ],
             },
         }
+
+
+def to_cache(diag: Diagnostic) -> dict:
+    """A JSON form that restores the diagnostic exactly (offsets included), for the cache."""
+    fix = None
+    if diag.fix is not None:
+        fix = [diag.fix.applicability.value, sorted(diag.fix.intents),
+               [[e.start, e.end, e.content] for e in diag.fix.edits]]
+    return {"p": diag.path, "l": [diag.line, diag.column, diag.end_line, diag.end_column],
+            "c": diag.code, "r": diag.rule, "s": diag.severity.value, "m": diag.message,
+            "o": diag.offset, "f": fix}
+
+
+def from_cache(data: dict) -> Diagnostic:
+    fix = None
+    if data["f"] is not None:
+        applicability, intents, edits = data["f"]
+        fix = Fix(tuple(Edit(*e) for e in edits), Applicability(applicability), frozenset(intents))
+    line, column, end_line, end_column = data["l"]
+    return Diagnostic(data["p"], line, column, end_line, end_column, data["c"], data["r"],
+                      Severity(data["s"]), data["m"], fix, data["o"])

@@ -77,6 +77,7 @@ class Linter:
         result = read_bytes(self.vault.root / path)
         if result.data is None:
             return self._read_error(path, result.error or "cannot read file")
+        self.vault.record_hash(path, result.data)
         try:
             note = Note.from_bytes(path, result.data)
         except DecodeError as exc:

@@ -95,7 +95,7 @@ def _token_signature(note: Note, ignore_heading_levels: bool) -> list[tuple[Any,
         text_run.clear()
 
     comments = any(r.kind == "comment" for r in note.regions)
-    for tok in note.tokens:
+    for tok in note.full_tokens:
         if tok.map and comments and note.in_region(
                 note.line_starts[note.body_first_line + tok.map[0]], {"comment"}):
             continue  # markdown-it does not know `%%`: what it parses inside is not structure

@@ -147,29 +147,33 @@ def _count_aliases(node: Any, limit: int) -> None:
                 stack.extend(item if isinstance(item, tuple) else (item,))
 
 
+def _compose(yaml_text: str) -> Any:
+    loader = _CheckLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _count_aliases(node, MAX_ALIASES)
+        return loader, node
+    except BaseException:
+        loader.dispose()
+        raise
+
+
+def _construct(loader: Any, node: Any) -> Any:
+    try:
+        return None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load_for_check(yaml_text: str) -> Any:
     """Parse YAML for checking. Raises yaml.YAMLError (with problem_mark) on bad YAML."""
-    loader = _CheckLoader(yaml_text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        _count_aliases(node, MAX_ALIASES)
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
+    return _construct(*_compose(yaml_text))
 
 
-def top_level_key_lines(yaml_text: str) -> dict[str, int]:
-    """0-based line of each top-level key, read from the YAML events (cheap, no construction)."""
+def _key_lines(node: Any) -> dict[str, int]:
+    """0-based line of each top-level key, read from the composed node (no second parse)."""
     lines: dict[str, int] = {}
-    loader = _CheckLoader(yaml_text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError:
-        return lines
-    finally:
-        loader.dispose()
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
@@ -186,7 +190,9 @@ def parse_block(text: str, block: FrontmatterBlock) -> None:
     yaml_text = text[block.content_start : block.content_end]
     base_line = block.first_line + 1  # the YAML starts on the line after `---`
     try:
-        block.data = load_for_check(yaml_text)
+        loader, node = _compose(yaml_text)
+        keys = _key_lines(node)
+        block.data = _construct(loader, node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -201,7 +207,7 @@ def parse_block(text: str, block: FrontmatterBlock) -> None:
         block.error = f"frontmatter must be a mapping of properties, not a {type(block.data).__name__}"
         block.error_line = base_line + 1
         return
-    block.key_lines = {k: base_line + 1 + v for k, v in top_level_key_lines(yaml_text).items()}
+    block.key_lines = {k: base_line + 1 + v for k, v in keys.items()}
 
 
 # --- round trip (fixes only) -------------------------------------------------------------------

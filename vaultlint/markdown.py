@@ -30,18 +30,29 @@ CODE, MATH, HTML, COMMENT, FRONTMATTER, LINK, URL, TAG = (
 )
 
 
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """One shared parser: CommonMark + GFM tables and strikethrough + math + footnotes."""
+@lru_cache(maxsize=2)
+def parser(inline: bool = False) -> MarkdownIt:
+    """A shared parser: CommonMark + GFM tables and strikethrough + math + footnotes.
+
+    Checking needs only the block structure (which lines are code, math, HTML, headings), so by
+    default inline parsing, two thirds of markdown-it's time, is switched off; the fixer's
+    safety check compares full token streams and asks for `inline=True`.
+    """
     md = MarkdownIt("commonmark", {"html": True})
     md.enable(["table", "strikethrough"])
     md.use(dollarmath_plugin, allow_space=True, double_inline=True)
     md.use(footnote_plugin)
+    if not inline:
+        md.disable(["inline", "text_join"], ignoreInvalid=True)
     return md
 
 
 def parse_blocks(body: str) -> list[Token]:
     return parser().parse(body)
+
+
+def parse_full(body: str) -> list[Token]:
+    return parser(inline=True).parse(body)
 
 
 @dataclass(frozen=True, order=True)
@@ -55,6 +66,8 @@ BLOCK_KINDS = {"fence": CODE, "code_block": CODE, "math_block": MATH, "math_bloc
                "html_block": HTML}
 
 _BACKTICKS = re.compile(r"`+")
+# Characters that may open an inline region; everything between them is plain prose.
+_INTERESTING = re.compile(r"[\\`%$<\[!#]|(?:https?|ftp|file|obsidian|zotero)://", re.I)
 _URL = re.compile(r"""(?:https?|ftp|file|obsidian|zotero)://[^\s<>"'`\]\)]*[^\s<>"'`\]\).,;:!?*_~]""", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
@@ -72,6 +85,10 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
     """
     i = start
     while i < end:
+        m = _INTERESTING.search(text, i, end)
+        if m is None:
+            return
+        i = m.start()
         c = text[i]
         if c == "\\" and i + 1 < end:
             i += 2

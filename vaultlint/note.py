@@ -139,7 +139,13 @@ class Note:
 
     @cached_property
     def tokens(self) -> list[Token]:
+        """Block tokens (inline tokens carry their source text but no children)."""
         return markdown.parse_blocks(self.text[self.body_start :])
+
+    @cached_property
+    def full_tokens(self) -> list[Token]:
+        """Block and inline tokens: slower, for the fixer's safety check."""
+        return markdown.parse_full(self.text[self.body_start :])
 
     @cached_property
     def regions(self) -> list[markdown.Region]:

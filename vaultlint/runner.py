@@ -6,18 +6,25 @@ scope is the files named on the command line (pre-commit passes only changed one
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import subprocess
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from vaultlint import __version__
+from vaultlint.cache import fingerprint, open_cache
 from vaultlint.config import ConfigError, Settings, load_settings
+from vaultlint.diagnostics import from_cache, to_cache
 from vaultlint.engine import FileResult, Linter
 from vaultlint.fixer import WriteError, fix_note, write_atomic
 from vaultlint.note import Note, encode
 from vaultlint.rules import internal_error
 from vaultlint.rules.base import RuleContext
-from vaultlint.vault import Vault, find_root, is_note, list_files
+from vaultlint.vault import IndexSpec, Vault, find_root, is_note, list_files
 
 
 @dataclass
@@ -32,6 +39,9 @@ class RunOptions:
     config: Path | None = None
     isolated: bool = False
     changed_since: str | None = None  # report only on notes changed since this git ref
+    no_cache: bool = False
+    cache_dir: Path | None = None
+    jobs: int | None = None  # worker processes; None: one per core
     cwd: Path = field(default_factory=Path.cwd)
 
 
@@ -68,7 +78,8 @@ def prepare(options: RunOptions) -> tuple[Settings, Vault]:
     if options.unsafe_fixes is not None:
         settings.unsafe_fixes = options.unsafe_fixes
     settings.__dict__.pop("enabled_rules", None)  # selection changed after loading
-    return settings, Vault(root, list_files(root, settings), settings)
+    cache = open_cache(root, options.no_cache, options.cache_dir)
+    return settings, Vault(root, list_files(root, settings), settings, cache)
 
 
 def report_scope(options: RunOptions, vault: Vault) -> list[str]:
@@ -125,14 +136,140 @@ def execute(options: RunOptions,
     """Check (or fix) every note in the report scope; `progress` may wrap the list of paths."""
     settings, vault = prepare(options)
     linter = Linter(settings, vault)
-    results = []
     paths = report_scope(options, vault)
-    for path in progress(paths) if progress else paths:
-        if options.fix or options.diff:
-            results.append(fix_file(linter, path, write=options.fix and not options.diff))
-        else:
-            results.append(linter.check(path))
+    if options.fix or options.diff:
+        results = [fix_file(linter, path, write=options.fix and not options.diff)
+                   for path in (progress(paths) if progress else paths)]
+    else:
+        results = check_all(linter, paths, options.jobs or os.cpu_count() or 1, progress)
+    vault.cache.prune(set(vault.files))
+    vault.cache.save()
     return Run(settings, vault, results)
+
+
+def check_all(linter: Linter, paths: list[str], jobs: int,
+              progress: Callable[[list[str]], Iterable[str]] | None = None) -> list[FileResult]:
+    """Check notes, reusing cached findings where nothing they depend on changed."""
+    vault, settings = linter.vault, linter.settings
+    specs = {spec.key: spec for r in settings.enabled_rules for spec in r.indexes}
+    if specs:
+        extract_facts(linter, list(specs.values()), jobs)
+        for spec in specs.values():
+            vault.index(spec)
+    keys = results_keys(linter, paths)
+    done: dict[str, FileResult] = {}
+    todo: list[str] = []
+    for path in paths:
+        entry = vault.cached(path)
+        saved = entry.get("results") if entry else None
+        if saved and saved.get("key") == keys[path]:
+            done[path] = _from_cache(vault, path, saved)
+        else:
+            todo.append(path)
+    for result, entry in parallel_map(_check_one, todo, jobs, linter, progress):
+        done[result.path] = result
+        if entry is not None:
+            vault.cache.files[result.path] = {**vault.cache.files.get(result.path, {}), **entry}
+        cached = vault.cached(result.path)
+        if cached is not None and not result.crashed:
+            cached["results"] = {"key": keys[result.path],
+                                 "diags": [to_cache(d) for d in result.diagnostics]}
+            vault.cache.dirty = True
+    return [done[p] for p in paths]
+
+
+def results_keys(linter: Linter, paths: list[str]) -> dict[str, str]:
+    """What a note's findings depend on: vaultlint's version, the configuration, the rules that
+    run on it and, when one of them looks across notes, the state of the whole vault."""
+    settings = linter.settings
+    base = fingerprint([__version__, settings.raw, settings.select, settings.extend_select,
+                        settings.ignore, settings.unsafe_fixes])
+    state: str | None = None
+    keys = {}
+    for path in paths:
+        rules = settings.rules_for(path)
+        cross = any(r.needs_vault for r in rules)
+        if cross and state is None:
+            state = linter.vault.state()
+        keys[path] = fingerprint([base, [r.code for r in rules], state if cross else None])
+    return keys
+
+
+def _from_cache(vault: Vault, path: str, saved: dict) -> FileResult:
+    diags = [from_cache(d) for d in saved["diags"]]
+    source = None
+    if diags:  # only findings need the text (snippets, edit positions)
+        note = vault.note(path)
+        source = note.text if note is not None else None
+    return FileResult(path, diags, source)
+
+
+def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
+    """Fill the cache with every note's facts for `specs`, reading only notes that changed."""
+    vault = linter.vault
+    missing = []
+    for path in vault.note_paths():
+        entry = vault.cached(path)
+        facts = entry.get("facts", {}) if entry else {}
+        if any(spec.key not in facts for spec in specs):
+            missing.append(path)
+    if len(missing) < PARALLEL_MIN_NOTES or jobs < 2:
+        for path in missing:
+            for spec in specs:
+                vault.facts(path, spec)
+        return
+    global _SPECS
+    _SPECS = specs
+    for path, entry in parallel_map(_facts_one, missing, jobs, linter):
+        if entry is not None:
+            vault.cache.files[path] = {**vault.cache.files.get(path, {}), **entry}
+            vault.cache.dirty = True
+
+
+# --- worker processes --------------------------------------------------------------------------
+# Workers are forked after the parent has built the vault indexes, so they inherit them instead
+# of receiving copies; each returns its results and the cache entries it made.
+
+PARALLEL_MIN_NOTES = 200
+_CHUNK = 25
+_LINTER: Linter | None = None
+_SPECS: list[IndexSpec] = []
+
+
+def _check_one(path: str) -> tuple[FileResult, dict | None]:
+    assert _LINTER is not None
+    result = _LINTER.check(path)
+    return result, _LINTER.vault.cache.files.get(path)
+
+
+def _facts_one(path: str) -> tuple[str, dict | None]:
+    assert _LINTER is not None
+    for spec in _SPECS:
+        _LINTER.vault.facts(path, spec)
+    _LINTER.vault.notes.pop(path, None)  # keep worker memory flat
+    return path, _LINTER.vault.cache.files.get(path)
+
+
+def parallel_map(fn: Callable[[str], Any], paths: list[str], jobs: int, linter: Linter,
+                 progress: Callable[[list[str]], Iterable[str]] | None = None) -> Iterable[Any]:
+    """fn over paths, in forked worker processes when there are enough; results in order."""
+    global _LINTER
+    _LINTER = linter
+    if len(paths) < PARALLEL_MIN_NOTES or jobs < 2 or "fork" not in mp.get_all_start_methods():
+        for path in progress(paths) if progress else paths:
+            yield fn(path)
+        return
+    with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+        results = pool.map(fn, paths, chunksize=_CHUNK)
+        if progress:
+            ticker = iter(progress(paths))
+            for item in results:
+                next(ticker, None)
+                yield item
+            for _ in ticker:
+                pass
+        else:
+            yield from results
 
 
 def fix_file(linter: Linter, path: str, write: bool) -> FileResult:
@@ -147,6 +284,7 @@ def fix_file(linter: Linter, path: str, write: bool) -> FileResult:
     result = FileResult(path, sorted(remaining + refusals, key=lambda d: d.sort_key()),
                         fixed_note.text, note.text, outcome.applied, crashed)
     if write and result.changed:
+        linter.vault.cache.forget(path)  # its content is about to change
         try:
             write_atomic(linter.vault.root / path, fixed_note.text, note.bom,
                          encode(note.text, note.bom))

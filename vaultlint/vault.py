@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vaultlint.cache import Cache, content_hash, fingerprint, signature
 from vaultlint.config import Settings
 
 NOTE_SUFFIXES = (".md",)
@@ -115,41 +117,117 @@ def read_bytes(path: Path) -> ReadResult:
         return ReadResult(None, f"cannot read file: {exc.strerror or exc}")
 
 
+@dataclass(frozen=True)
+class IndexSpec:
+    """A whole-vault index built from per-note facts, so unchanged notes need no parsing.
+
+    `extract(note)` returns JSON-able facts of one note (what other notes need to know about it:
+    headings, block ids, aliases, URLs, words...); the cache keeps them per content hash.
+    `combine(facts_by_path, vault)` builds the index. Bump `version` when `extract` changes.
+    """
+
+    name: str
+    extract: Callable[[Any], Any]
+    combine: Callable[[dict[str, Any], "Vault"], Any]
+    version: str = "1"
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
 @dataclass
 class Vault:
     """The whole vault as rules that look across notes see it.
 
-    `files` are all vault files (POSIX, relative to `root`). Cross-file rules keep what they
-    build from the notes (name index, headings, URLs, vocabulary) in `indexes`, built once
-    per run through `index()`.
+    `files` are all vault files (POSIX, relative to `root`). Whole-vault indexes are built once
+    per run from per-note facts, which the cache keeps between runs.
     """
 
     root: Path
     files: list[str]
     settings: Settings
-    notes: dict[str, Any] = field(default_factory=dict)  # path -> Note, filled lazily
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    notes: dict[str, Any] = field(default_factory=dict)  # path -> Note (or None), this run
     indexes: dict[str, Any] = field(default_factory=dict)
+    _sigs: dict[str, list[int] | None] = field(default_factory=dict)
+
+    def signature(self, path: str) -> list[int] | None:
+        if path not in self._sigs:
+            try:
+                self._sigs[path] = signature((self.root / path).stat())
+            except OSError:
+                self._sigs[path] = None
+        return self._sigs[path]
+
+    def cached(self, path: str) -> dict[str, Any] | None:
+        """The cache entry of a file that has not changed since it was cached."""
+        return self.cache.entry(path, self.signature(path))
 
     def note(self, path: str) -> Any:
         """The parsed Note at `path`, or None if it cannot be read or decoded."""
-        from vaultlint.note import DecodeError, Note
-
         if path not in self.notes:
             result = read_bytes(self.root / path)
-            note = None
-            if result.data is not None:
-                try:
-                    note = Note.from_bytes(path, result.data)
-                except DecodeError:
-                    note = None
-            self.notes[path] = note
+            self.notes[path] = self.remember(path, result.data)
         return self.notes[path]
+
+    def remember(self, path: str, data: bytes | None) -> Any:
+        """Parse `data` read from `path`, record its hash in the cache, return the Note or None."""
+        from vaultlint.note import DecodeError, Note
+
+        if data is None:
+            return None
+        self.record_hash(path, data)
+        try:
+            note = Note.from_bytes(path, data)
+        except DecodeError:
+            note = None
+        self.notes[path] = note
+        return note
+
+    def record_hash(self, path: str, data: bytes) -> None:
+        sig = self.signature(path)
+        if sig is not None:
+            self.cache.entry_by_hash(path, content_hash(data), sig)
 
     def note_paths(self) -> list[str]:
         return [f for f in self.files if is_note(f)]
 
-    def index(self, name: str, build: Any) -> Any:
-        """A whole-vault index built once per run by `build(vault)` and shared by rules."""
-        if name not in self.indexes:
-            self.indexes[name] = build(self)
-        return self.indexes[name]
+    def facts(self, path: str, spec: IndexSpec) -> Any:
+        entry = self.cached(path)
+        if entry is not None and spec.key in entry.get("facts", {}):
+            return entry["facts"][spec.key]
+        note = self.note(path)
+        value = spec.extract(note) if note is not None else None
+        self.store_facts(path, {spec.key: value})
+        return value
+
+    def store_facts(self, path: str, facts: dict[str, Any]) -> None:
+        entry = self.cached(path)
+        if entry is not None:
+            entry.setdefault("facts", {}).update(facts)
+            self.cache.dirty = True
+
+    def index(self, spec: IndexSpec | str, build: Callable[["Vault"], Any] | None = None) -> Any:
+        """A whole-vault index, built once per run: from an IndexSpec (cached per note), or by
+        `build(vault)` (not cached between runs)."""
+        if isinstance(spec, str):
+            if spec not in self.indexes:
+                assert build is not None, "an index given by name needs a build function"
+                self.indexes[spec] = build(self)
+            return self.indexes[spec]
+        if spec.key not in self.indexes:
+            facts = {p: self.facts(p, spec) for p in self.note_paths()}
+            self.indexes[spec.key] = spec.combine(facts, self)
+        return self.indexes[spec.key]
+
+    def state(self) -> str:
+        """A fingerprint of the whole vault: every file's path and every note's content."""
+        hashes = []
+        for path in self.files:
+            entry = self.cached(path) if is_note(path) else None
+            if is_note(path) and entry is None:
+                self.note(path)
+                entry = self.cache.files.get(path)
+            hashes.append((path, entry.get("hash") if entry else None))
+        return fingerprint(hashes)

@@ -90,6 +90,7 @@ class Rule:
     options_schema: dict[str, Any] = field(default_factory=dict)  # JSON schema "properties"
     examples: tuple[Example, ...] = ()
     needs_vault: bool = False  # resolves against the whole vault (links, duplicates, vocabulary)
+    indexes: tuple[Any, ...] = ()  # the vault.IndexSpecs the rule reads (built before linting)
 
     def run(self, note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         yield from self.check(note, ctx)

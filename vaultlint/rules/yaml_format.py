@@ -69,6 +69,45 @@ def detect_style(lines: list[str]) -> tuple[int | None, int | None]:
     return mapping, offset
 
 
+_BLOCK_SCALAR = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_ITEM_MAPPING = re.compile(r"^- [^#'\"\[{]*?:(?:[ \t]|$)")
+
+
+def looks_normal(lines: list[str], mapping: int, offset: int) -> bool:
+    """A cheap check that the YAML already has the wanted layout, so the slow ruamel.yaml round
+    trip runs only on the few notes that may need it. False means "not sure", never "bad"."""
+    if not lines or not lines[0].strip() or not lines[-1].strip():
+        return False
+    open_indents = [0]
+    parent: int | None = None  # indent of a `key:` line whose block value comes next
+    for raw in lines:
+        line = _body(raw)
+        if line != line.rstrip(" \t"):
+            return False
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if _BLOCK_SCALAR.search(line) or stripped.startswith(("?", "[", "{", '"', "'")) or \
+                stripped.endswith(("[", "{", ",")):
+            return False
+        indent = len(line) - len(line.lstrip(" "))
+        item = stripped.startswith("- ") or stripped == "-"
+        if parent is not None:
+            if indent != parent + (offset if item else mapping):
+                return False
+            open_indents.append(indent)
+            parent = None
+        elif indent not in open_indents:
+            return False
+        while open_indents[-1] > indent:
+            open_indents.pop()
+        if item and _ITEM_MAPPING.match(stripped):
+            open_indents.append(indent + 2)
+        if _KEY_ONLY.match(line) or (item and stripped.endswith(":")):
+            parent = indent + 2 if item else indent
+    return parent is None
+
+
 def _split(text: str) -> list[str]:
     return [m.group() for m in _LINE.finditer(text) if m.group()]
 
@@ -131,6 +170,8 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     offset = (2 if found_offset is None else found_offset) if offset == "consistent" else offset
     if offset not in (0, 2) or mapping < 1:
         offset, mapping = 2, max(mapping, 1)
+    if looks_normal(lines, mapping, offset):
+        return
     new = normalise(yaml_text, mapping, offset)
     if new is None or new == yaml_text:
         return
