@@ -1,0 +1,151 @@
+"""Benchmark vaultlint side by side with the floor and its peers, in one run, as ratios.
+
+    python bench/run.py                      # 1,000 notes
+    python bench/run.py --notes 10000        # the size the speed targets are stated for
+    python bench/run.py --scale 1000,10000,100000   # how time grows with the vault
+    python bench/run.py --notes 10000 --write bench/RESULTS.md
+
+Each measurement is the best of `--repeat` runs of a whole command (process start included):
+
+- floor: a Python process that reads every note (the least any checker must do);
+- vaultlint cold: no cache (`--no-cache`); warm: the cache is filled and nothing changed;
+- vaultlint pre-commit: one note changed and passed on the command line, as pre-commit does
+  (the whole vault is still indexed, from the cache);
+- peers, when installed: markdownlint-cli2 (npm; `--install-peers` puts it in bench/.tools),
+  `mdformat --check`, `codespell`.
+
+Ratios, not seconds, are what to compare: the machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import generate
+
+HERE = Path(__file__).resolve().parent
+TOOLS = HERE / ".tools"
+FLOOR = ("import pathlib,sys\n"
+         "n=sum(len(p.read_bytes()) for p in pathlib.Path(sys.argv[1]).rglob('*.md'))\n")
+
+
+def timed(cmd: list[str], cwd: Path, repeat: int, before=None) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        if before:
+            before()
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def markdownlint() -> list[str] | None:
+    local = TOOLS / "node_modules" / ".bin" / "markdownlint-cli2"
+    if local.exists():
+        return [str(local)]
+    found = shutil.which("markdownlint-cli2")
+    return [found] if found else None
+
+
+def install_peers() -> None:
+    if shutil.which("npm") and markdownlint() is None:
+        subprocess.run(["npm", "install", "--silent", "--prefix", str(TOOLS), "markdownlint-cli2"],
+                       check=False)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "mdformat", "codespell"],
+                   check=False)
+
+
+def measure(vault: Path, repeat: int, peers: bool) -> dict[str, float]:
+    vaultlint = [sys.executable, "-m", "vaultlint", "check", "-q", "--exit-zero"]
+    notes = sorted(vault.rglob("*.md"))
+    changed = notes[len(notes) // 2]
+    original = changed.read_text(encoding="utf-8")
+    cache = vault / ".vaultlint_cache"
+    results = {
+        "floor (read every note)": timed([sys.executable, "-c", FLOOR, str(vault)], vault, repeat),
+        "vaultlint cold (no cache)": timed(vaultlint + ["--no-cache"], vault, repeat),
+        "vaultlint cold (writing the cache)": timed(
+            vaultlint, vault, repeat, lambda: shutil.rmtree(cache, ignore_errors=True)),
+    }
+    subprocess.run(vaultlint, cwd=vault, stdout=subprocess.DEVNULL)
+    results["vaultlint warm (nothing changed)"] = timed(vaultlint, vault, repeat)
+
+    counter = iter(range(10**6))
+
+    def touch() -> None:
+        changed.write_text(original + f"\nEdited line {next(counter)}.\n", encoding="utf-8")
+
+    results["vaultlint pre-commit (1 changed note)"] = timed(
+        vaultlint + [str(changed.relative_to(vault))], vault, repeat, touch)
+    changed.write_text(original, encoding="utf-8")
+    if peers:
+        mdl = markdownlint()
+        if mdl:
+            results["markdownlint-cli2"] = timed(mdl + ["**/*.md"], vault, repeat)
+        if shutil.which("mdformat"):
+            results["mdformat --check"] = timed(["mdformat", "--check", "."], vault, repeat)
+        if shutil.which("codespell"):
+            results["codespell"] = timed(["codespell", "--quiet-level", "3", "."], vault, repeat)
+    return results
+
+
+def table(notes: int, size: float, results: dict[str, float]) -> str:
+    floor = results["floor (read every note)"]
+    mdl = results.get("markdownlint-cli2")
+    lines = [f"### {notes:,} notes ({size:.1f} MB)", "",
+             "| command | seconds | x floor | x markdownlint-cli2 |", "|---|---:|---:|---:|"]
+    for name, secs in results.items():
+        vs_mdl = f"{secs / mdl:.2f}" if mdl else "n/a"
+        lines.append(f"| {name} | {secs:.2f} | {secs / floor:.1f} | {vs_mdl} |")
+    return "\n".join(lines) + "\n"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--scale", help="comma-separated note counts, e.g. 1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--install-peers", action="store_true")
+    parser.add_argument("--write", type=Path, help="also write the tables to this file")
+    args = parser.parse_args()
+    if args.install_peers:
+        install_peers()
+    sizes = [int(n) for n in args.scale.split(",")] if args.scale else [args.notes]
+    out = [f"Machine: {machine()}", ""]
+    for notes in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            vault = Path(tmp) / "vault"
+            paths = generate(vault, notes)
+            size = sum(p.stat().st_size for p in paths) / 1e6
+            repeat = args.repeat if notes <= 20000 else 1
+            out.append(table(notes, size, measure(vault, repeat, not args.no_peers)))
+            print(out[-1], flush=True)
+    if args.write:
+        args.write.write_text("\n".join(out), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

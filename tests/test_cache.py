@@ -1,0 +1,118 @@
+"""The persistent cache: same findings as without it, correct invalidation, safe when corrupt
+or raced, and parallel checking identical to serial checking."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run_cli, write_vault
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from generate import generate  # noqa: E402
+
+DIRTY = "# T\ntext  \t\n\n\n\nmore\n"
+
+
+def _json(vault: Path, *args: str) -> list[dict]:
+    return run_cli(["--output-format", "json", *args], vault).json()
+
+
+def _cache_file(vault: Path) -> Path:
+    [path] = list((vault / ".vaultlint_cache").glob("*/cache.json"))
+    return path
+
+
+def test_warm_run_gives_the_cold_results_and_the_cache_ignores_itself(make_vault):
+    vault = make_vault({"a.md": DIRTY, "b.md": "# B\n\nclean\n"})
+    cold = _json(vault)
+    assert (vault / ".vaultlint_cache" / ".gitignore").read_text().endswith("*\n")
+    assert (vault / ".vaultlint_cache" / "CACHEDIR.TAG").exists()
+    entries = json.loads(_cache_file(vault).read_text())["files"]
+    assert set(entries) == {"a.md", "b.md"} and all("results" in e for e in entries.values())
+    assert _json(vault) == cold == _json(vault, "--no-cache")
+
+
+def test_changed_note_is_rechecked(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    assert _json(vault)
+    (vault / "a.md").write_text("# T\n\ntext\n")
+    assert _json(vault) == []
+    (vault / "a.md").write_text(DIRTY)
+    assert len(_json(vault)) == 3
+
+
+def test_deleted_note_leaves_the_cache(make_vault):
+    vault = make_vault({"a.md": DIRTY, "b.md": DIRTY})
+    _json(vault)
+    (vault / "b.md").unlink()
+    assert {d["path"] for d in _json(vault)} == {"a.md"}
+    assert set(json.loads(_cache_file(vault).read_text())["files"]) == {"a.md"}
+
+
+def test_config_change_invalidates_findings(make_vault):
+    vault = make_vault({"a.md": "a\n\n\nb\n"})
+    assert len(_json(vault)) == 1
+    (vault / ".vaultlint.toml").write_text("[rules.consecutive-blank-lines]\nmaximum = 2\n")
+    assert _json(vault) == []
+
+
+def test_corrupt_cache_is_rebuilt_not_trusted(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    expected = _json(vault)
+    cache = _cache_file(vault)
+    cache.write_text('{"format": 1, "version": "0.1.0", "files": {"a.md": {"sig": "x"')
+    assert _json(vault) == expected
+    json.loads(cache.read_text())  # rewritten whole
+    data = json.loads(cache.read_text())
+    data["files"]["a.md"]["results"]["diags"] = "not a list"
+    data["files"]["a.md"]["sig"] = [0, 0, 0, 0]  # and a signature that no longer matches
+    cache.write_text(json.dumps(data))
+    assert _json(vault) == expected
+
+
+def test_racing_runs_leave_a_valid_cache(make_vault):
+    vault = make_vault({f"n{i}.md": DIRTY for i in range(60)})
+    procs = [subprocess.Popen(["vaultlint", "--output-format", "json", "-j", "1"], cwd=vault,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outputs = [p.communicate(timeout=120)[0] for p in procs]
+    assert all(p.returncode == 1 for p in procs)
+    assert len({o for o in outputs}) == 1
+    json.loads(_cache_file(vault).read_text())
+    assert not list((vault / ".vaultlint_cache").glob("*/*.tmp"))
+
+
+def test_parallel_check_equals_serial_check(tmp_path):
+    vault = tmp_path / "v"
+    generate(vault, 260, seed=3)
+    serial = _json(vault, "--no-cache", "--jobs", "1")
+    parallel = _json(vault, "--no-cache", "--jobs", "2")
+    assert serial == parallel and serial
+    cached_parallel = _json(vault, "--jobs", "2")
+    assert cached_parallel == serial == _json(vault, "--jobs", "2")
+
+
+def test_fix_updates_the_cache(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    _json(vault)
+    assert run_cli(["--fix"], vault).exit_code == 0
+    assert _json(vault) == []
+
+
+def test_read_only_vault_runs_without_cache(make_vault, tmp_path):
+    vault = make_vault({"a.md": DIRTY})
+    res = run_cli(["--output-format", "json", "--cache-dir", str(tmp_path / "nope" / "x")], vault)
+    assert res.exit_code == 1
+    (tmp_path / "blocker").write_text("a file where the cache folder would go")
+    res = run_cli(["--output-format", "json", "--cache-dir", str(tmp_path / "blocker" / "c")], vault)
+    assert res.exit_code == 1 and len(res.json()) == 3
+
+
+def test_clean_removes_the_cache(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    _json(vault)
+    assert run_cli(["clean"], vault).exit_code == 0
+    assert not (vault / ".vaultlint_cache").exists()
