@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 
 from conftest import run_cli, run_subprocess
@@ -144,3 +145,33 @@ def test_console_script_runs_for_real(make_vault):
     assert proc.returncode == 1
     assert {d["code"] for d in json.loads(proc.stdout)} >= {"FMT001", "FMT002", "FMT003"}
     assert "Traceback" not in proc.stderr
+
+
+def test_changed_since_reports_only_changed_notes(make_vault):
+    vault = make_vault({"old.md": DIRTY, "keep.md": DIRTY})
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e.invalid", "PATH": os.environ["PATH"]}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(["git", *args], cwd=vault, check=True, env=env)
+    (vault / "old.md").write_text(DIRTY + "edited  \n")
+    (vault / "new.md").write_text(DIRTY)
+    res = run_cli(["--changed-since", "HEAD", "--output-format", "json"], vault)
+    assert {d["path"] for d in res.json()} == {"old.md", "new.md"}
+    bad = run_cli(["--changed-since", "no-such-ref"], vault)
+    assert bad.exit_code == 2 and "--changed-since no-such-ref" in bad.stderr
+
+
+def test_init_writes_a_valid_starter_config(make_vault):
+    vault = make_vault({"a.md": CLEAN})
+    assert run_cli(["init"], vault).exit_code == 0
+    assert (vault / ".vaultlint.toml").exists()
+    assert run_cli([], vault).exit_code == 0  # the starter config validates
+    assert run_cli(["init"], vault).exit_code == 2  # never overwrites without --force
+    assert run_cli(["init", "--force"], vault).exit_code == 0
+
+
+def test_internal_error_is_exit_2_without_traceback(make_vault):
+    vault = make_vault({"a.md": CLEAN})
+    proc = run_subprocess(["check", "--output-file", str(vault / "missing-dir" / "out.json")], vault)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "vaultlint:" in proc.stderr

@@ -141,7 +141,11 @@ def _output(path: Path | None):
     if path is None:
         yield click.get_text_stream("stdout")
         return
-    with path.open("w", encoding="utf-8") as fh:
+    try:
+        fh = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise ExitError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with fh:
         yield fh
 
 
