@@ -74,6 +74,9 @@ class Linter:
 
     def load(self, path: str) -> Note | FileResult:
         """The note at `path`, or a FileResult carrying a read-error diagnostic."""
+        parsed = self.vault.notes.get(path)
+        if parsed is not None:  # already read and parsed this run (for a vault index)
+            return parsed
         result = read_bytes(self.vault.root / path)
         if result.data is None:
             return self._read_error(path, result.error or "cannot read file")

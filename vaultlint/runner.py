@@ -163,9 +163,12 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
         entry = vault.cached(path)
         saved = entry.get("results") if entry else None
         if saved and saved.get("key") == keys[path]:
-            done[path] = _from_cache(vault, path, saved)
-        else:
-            todo.append(path)
+            try:
+                done[path] = _from_cache(vault, path, saved)
+                continue
+            except (KeyError, TypeError, ValueError):  # a damaged entry is recomputed, not trusted
+                pass
+        todo.append(path)
     for result, entry in parallel_map(_check_one, todo, jobs, linter, progress):
         done[result.path] = result
         if entry is not None:

@@ -222,11 +222,15 @@ class Vault:
         return self.indexes[spec.key]
 
     def state(self) -> str:
-        """A fingerprint of the whole vault: every file's path and every note's content."""
+        """A fingerprint of the whole vault: every file's path, every note's content and every
+        other file's stat signature (rules read some, e.g. the typo rule's word list)."""
         hashes = []
         for path in self.files:
-            entry = self.cached(path) if is_note(path) else None
-            if is_note(path) and entry is None:
+            if not is_note(path):
+                hashes.append((path, self.signature(path)))
+                continue
+            entry = self.cached(path)
+            if entry is None:
                 self.note(path)
                 entry = self.cache.files.get(path)
             hashes.append((path, entry.get("hash") if entry else None))

@@ -56,13 +56,31 @@ def _fix_preview(diag: Diagnostic, source: str, colour: bool) -> list[str]:
         return [f"  fix: replaces {len(old_lines)} line(s) with {len(new_lines)}"]
     label = "fix" if diag.fix.applicability.value == "safe" else f"{diag.fix.applicability.value} fix"
     lines = [f"  {label}:"]
+    crop = _crop_start(old_lines, new_lines)
     for sign, group, fg in (("-", old_lines, "red"), ("+", new_lines, "green")):
         for text in group:
             text = text.rstrip("\r")
             shown = repr(text) if text != text.rstrip() else text  # make trailing blanks visible
-            shown = f"  {sign} {shown if len(shown) <= 100 else shown[:99] + '…'}"
+            if crop:
+                shown = "…" + shown[crop:]
+            shown = f"  {sign} {shown if len(shown) <= PREVIEW_WIDTH else shown[:PREVIEW_WIDTH - 1] + '…'}"
             lines.append(click.style(shown, fg=fg) if colour else shown)
     return lines
+
+
+PREVIEW_WIDTH = 100
+
+
+def _crop_start(old: list[str], new: list[str]) -> int:
+    """Where to start showing a long one-line change so the changed part is visible."""
+    if len(old) != 1 or len(new) != 1:
+        return 0
+    same = 0
+    for a, b in zip(old[0], new[0]):
+        if a != b:
+            break
+        same += 1
+    return max(0, same - PREVIEW_WIDTH // 2) if same > PREVIEW_WIDTH - 20 else 0
 
 
 def write(results: list[FileResult], out: IO[str], options: dict) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from vaultlint.rules import (
     consecutive_blank_lines,
+    duplicate_url,
     final_newline,
     heading_blank_lines,
     heading_increment,
     internal_error,
     read_error,
     trailing_whitespace,
+    typo,
     yaml_format,
 )
 from vaultlint.rules.base import Example, Rule, RuleContext
@@ -23,6 +25,8 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         heading_blank_lines,
         heading_increment,
         yaml_format,
+        typo,
+        duplicate_url,
         read_error,
         internal_error,
     )

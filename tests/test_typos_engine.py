@@ -1,0 +1,98 @@
+"""The spelling engines on their own: chunks, the real `typos` binary, the word list."""
+
+from __future__ import annotations
+
+import pytest
+
+from vaultlint import spelling
+
+
+def test_chunks_drop_edge_punctuation_and_emphasis_markers_keeping_offsets():
+    text = '  ("recieve," **S**ave ==seperate== [!note] [^1] ^abc &nbsp; 42 -- x.'
+    found = {run: spelling.chunk(run) for run in spelling.runs(text)}
+    kept = {run: c.text for run, c in found.items() if c is not None}
+    assert kept == {'("recieve,"': "recieve", "**S**ave": "Save", "==seperate==": "seperate",
+                    "x.": "x"}
+    at = spelling.runs(text)["**S**ave"][0]
+    save = found["**S**ave"]
+    assert save.span(at, 1, 4) == (at + 5, at + 8) and text[at + 5 : at + 8] == "ave"
+    at = spelling.runs(text)['("recieve,"'][0]
+    assert found['("recieve,"'].span(at, 0, 7) == (at + 2, at + 9)
+
+
+@pytest.fixture(scope="module")
+def engine():
+    command = spelling.typos_command()
+    assert command is not None, "the typos dependency is not installed"
+    return spelling.TyposEngine(command)
+
+
+def test_one_call_judges_many_texts_with_character_indexes(engine):
+    engine.check(["café-recieve", "fine", "wich", "Teh"])
+    assert engine.verdicts["fine"] == ()
+    (m,) = engine.verdicts["café-recieve"]
+    assert (m.index, m.typo, m.corrections, m.unambiguous) == (5, "recieve", ("receive",), True)
+    (m,) = engine.verdicts["wich"]
+    assert m.corrections == ("which", "witch") and not m.unambiguous
+    assert engine.misspellings("Teh")[0].corrections == ("The",)
+
+
+def test_a_broken_engine_is_reported_once_and_judges_nothing(capsys):
+    broken = spelling.TyposEngine("/nowhere/typos")
+    assert broken.misspellings("recieve") == ()
+    assert broken.failed
+    assert broken.misspellings("seperate") == ()
+    err = capsys.readouterr().err
+    assert err.count("cannot run /nowhere/typos") == 1
+
+
+@pytest.fixture(scope="module")
+def words():
+    found = spelling.dictionary()
+    assert found is not None, "symspellpy's word list is not installed"
+    return found
+
+
+@pytest.mark.parametrize("word", ["applied", "colors", "behaviors", "datasets", "offenses",
+                                  "armored", "deprioritize", "backend", "changelog", "profiler",
+                                  "canceled", "math", "runtime"])
+def test_known_words_inflections_variants_and_compounds(words, word):
+    assert words.known(word)
+
+
+@pytest.mark.parametrize("typo,fix", [("appleid", "applied"), ("recieve", "receive"),
+                                      ("wigdow", "window"), ("vaault", "vault"),
+                                      ("satrt", "start"), ("confents", "contents")])
+def test_unknown_words_get_the_commonest_near_word(words, typo, fix):
+    assert not words.known(typo)
+    assert words.suggest(typo) == fix
+
+
+def test_words_far_from_any_common_word_get_no_suggestion(words):
+    assert words.suggest("frontmatterish") is None
+    assert words.suggest("zqxj") is None
+
+
+def test_dictionary_words_are_lowercase_prose_words_only():
+    assert spelling.dictionary_words("pre-training") == ((4, "training"),)
+    for chunk in ("OLMo", "PaLM", "Cohere", "weren't", "v1.2", "a/b/c", "x@y.org", "snake_case"):
+        assert spelling.dictionary_words(chunk) == (), chunk
+
+
+def test_name_words_split_case_and_separators():
+    assert spelling.split_words("Natural_Language_Processing") == \
+        {"natural", "language", "processing"}
+    assert {"palm", "pa", "lm"} <= spelling.split_words("PaLM 2")
+
+
+def test_rules_work_without_a_vault():
+    from vaultlint.note import Note
+    from vaultlint.rules import duplicate_url, typo
+    from vaultlint.rules.base import RuleContext
+
+    note = Note("n.md", "---\nlink: https://x.org\n---\nWe recieve the appleid one.\n")
+    found = {}
+    for rule in (typo.RULE, duplicate_url.RULE):
+        ctx = RuleContext(rule, note, dict(rule.options), vault=None)
+        found[rule.name] = [d.message.split('"')[1] for d in rule.run(note, ctx)]
+    assert found == {"typo": ["recieve", "appleid"], "duplicate-url": []}
