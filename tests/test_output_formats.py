@@ -112,3 +112,30 @@ def test_no_progress_bar_when_piped(make_vault):
     vault = make_vault({f"n{i}.md": "x\n" for i in range(250)})
     res = run_cli([], vault)
     assert "Checking" not in res.stderr and res.exit_code == 0
+
+
+def test_progress_bar_and_colour_at_a_terminal(make_vault):
+    """Run the real console script on a pseudo-terminal, as a person would."""
+    import pty
+    import subprocess
+
+    vault = make_vault({**{f"n{i}.md": "x\n" for i in range(250)}, "bad.md": "x  \t\n"})
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "PRE_COMMIT", "NO_COLOR")}
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(["vaultlint", "--no-cache", "-j", "1"], cwd=vault, stdin=follower,
+                            stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "Checking" in screen and "251/251" in screen  # the progress bar
+    assert "\x1b[" in screen  # colour
+    assert proc.returncode == 1
