@@ -175,3 +175,16 @@ def test_internal_error_is_exit_2_without_traceback(make_vault):
     proc = run_subprocess(["check", "--output-file", str(vault / "missing-dir" / "out.json")], vault)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "vaultlint:" in proc.stderr
+
+
+def test_results_do_not_depend_on_how_the_file_list_is_split(make_vault):
+    """pre-commit may call a hook several times with slices of the files: same findings."""
+    files = {f"n{i}.md": f"# N{i}\nLink: https://example.com/page{i % 3}\n\ntext  \n" for i in range(9)}
+    vault = make_vault(files)
+    names = sorted(files)
+    whole = run_cli(["--output-format", "json", *names], vault).json()
+    sliced = []
+    for part in (names[:2], names[2:5], names[5:]):
+        sliced += run_cli(["--output-format", "json", "--no-cache", *part], vault).json()
+    assert sorted(whole, key=str) == sorted(sliced, key=str)
+    assert {d["code"] for d in whole} >= {"DUP001", "FMT001"}
