@@ -81,8 +81,9 @@ class Cache:
         if entry is None or entry.get("hash") != digest:
             entry = {"hash": digest}
             self.files[path] = entry
-        entry["sig"] = sig
-        self.dirty = True
+        if entry.get("sig") != sig:
+            entry["sig"] = sig
+            self.dirty = True
         return entry
 
     def forget(self, path: str) -> None:

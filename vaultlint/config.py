@@ -88,6 +88,8 @@ class Settings:
         return pathspec.PathSpec.from_lines("gitwildmatch", [*ALWAYS_EXCLUDED, *self.exclude])
 
     def is_excluded(self, path: str) -> bool:
+        if not self.exclude:  # the built-in excludes are folders: a cheap test suffices
+            return any(f"/{d}" in f"/{path}" for d in ALWAYS_EXCLUDED)
         return self.exclude_spec.match_file(path)
 
 

@@ -95,6 +95,20 @@ class Linter:
         enabled = rule in self.settings.rules_for(path)
         return FileResult(path, [diag] if enabled else [])
 
+    def check_many(self, paths: list[str]) -> list[FileResult]:
+        """Check a batch of notes, letting rules prepare for the whole batch first."""
+        loaded = {p: self.load(p) for p in paths}
+        notes = [n for n in loaded.values() if isinstance(n, Note)]
+        for rule in self.settings.enabled_rules:
+            if rule.prepare is not None and notes:
+                mine = [n for n in notes if rule in self.settings.rules_for(n.path)]
+                try:
+                    rule.prepare(mine, self.vault if rule.needs_vault else None,
+                                 self.settings.options_for(rule))
+                except Exception:  # the rule's own check reports what goes wrong
+                    pass
+        return [self.check(p) for p in paths]
+
     def check(self, path: str) -> FileResult:
         loaded = self.load(path)
         if isinstance(loaded, FileResult):

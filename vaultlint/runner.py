@@ -154,8 +154,6 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
     specs = {spec.key: spec for r in settings.enabled_rules for spec in r.indexes}
     if specs:
         extract_facts(linter, list(specs.values()), jobs)
-        for spec in specs.values():
-            vault.index(spec)
     keys = results_keys(linter, paths)
     done: dict[str, FileResult] = {}
     todo: list[str] = []
@@ -169,7 +167,11 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
             except (KeyError, TypeError, ValueError):  # a damaged entry is recomputed, not trusted
                 pass
         todo.append(path)
-    for result, entry in parallel_map(_check_one, todo, jobs, linter, progress):
+    if todo:  # built before workers fork, so they inherit the indexes
+        for spec in specs.values():
+            vault.index(spec)
+    batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
+    for result, entry in _flatten(parallel_map(_check_batch, batches, jobs, linter, progress)):
         done[result.path] = result
         if entry is not None:
             vault.cache.files[result.path] = {**vault.cache.files.get(result.path, {}), **entry}
@@ -183,18 +185,32 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
 
 def results_keys(linter: Linter, paths: list[str]) -> dict[str, str]:
     """What a note's findings depend on: vaultlint's version, the configuration, the rules that
-    run on it and, when one of them looks across notes, the state of the whole vault."""
-    settings = linter.settings
+    run on it and, for rules that look across notes, the vault's file list and the facts of the
+    indexes they read. A rule reading the vault without declaring its indexes depends on every
+    byte of the vault. (The note's own content is implied: its cache entry is per content.)"""
+    settings, vault = linter.settings, linter.vault
     base = fingerprint([__version__, settings.raw, settings.select, settings.extend_select,
                         settings.ignore, settings.unsafe_fixes])
-    state: str | None = None
+    memo: dict[str, str] = {}
+
+    def part(name: str, compute: Callable[[], str]) -> str:
+        if name not in memo:
+            memo[name] = compute()
+        return memo[name]
+
     keys = {}
     for path in paths:
         rules = settings.rules_for(path)
-        cross = any(r.needs_vault for r in rules)
-        if cross and state is None:
-            state = linter.vault.state()
-        keys[path] = fingerprint([base, [r.code for r in rules], state if cross else None])
+        parts = [base, [r.code for r in rules]]
+        for rule in rules:
+            if not rule.needs_vault:
+                continue
+            parts.append(part("files", vault.files_state))
+            if not rule.indexes:
+                parts.append(part("vault", vault.state))
+            for spec in rule.indexes:
+                parts.append(part(spec.key, lambda spec=spec: vault.facts_state(spec)))
+        keys[path] = fingerprint(parts)
     return keys
 
 
@@ -205,6 +221,9 @@ def _from_cache(vault: Vault, path: str, saved: dict) -> FileResult:
         note = vault.note(path)
         source = note.text if note is not None else None
     return FileResult(path, diags, source)
+
+
+
 
 
 def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
@@ -234,15 +253,23 @@ def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
 # of receiving copies; each returns its results and the cache entries it made.
 
 PARALLEL_MIN_NOTES = 200
-_CHUNK = 25
+_CHUNK = 25  # notes a worker takes at a time when extracting facts
+_BATCH = 50  # notes checked together (one `prepare` per rule, e.g. one typos call)
 _LINTER: Linter | None = None
 _SPECS: list[IndexSpec] = []
 
 
-def _check_one(path: str) -> tuple[FileResult, dict | None]:
+def _check_batch(paths: list[str]) -> list[tuple[FileResult, dict | None]]:
     assert _LINTER is not None
-    result = _LINTER.check(path)
-    return result, _LINTER.vault.cache.files.get(path)
+    results = _LINTER.check_many(paths)
+    for path in paths:
+        _LINTER.vault.notes.pop(path, None)  # keep memory flat
+    return [(r, _LINTER.vault.cache.files.get(r.path)) for r in results]
+
+
+def _flatten(batches: Iterable[list[Any]]) -> Iterable[Any]:
+    for batch in batches:
+        yield from batch
 
 
 def _facts_one(path: str) -> tuple[str, dict | None]:
@@ -253,28 +280,34 @@ def _facts_one(path: str) -> tuple[str, dict | None]:
     return path, _LINTER.vault.cache.files.get(path)
 
 
-def parallel_map(fn: Callable[[str], Any], paths: list[str], jobs: int, linter: Linter,
+def parallel_map(fn: Callable[[Any], Any], items: list[Any], jobs: int, linter: Linter,
                  progress: Callable[[list[str]], Iterable[str]] | None = None) -> Iterable[Any]:
-    """fn over paths, in forked worker processes when there are enough; results in order."""
+    """fn over items (paths, or batches of paths), in forked worker processes when there is
+    enough work; results in order. `progress` sees the paths."""
     global _LINTER
     _LINTER = linter
-    if len(paths) < PARALLEL_MIN_NOTES or jobs < 2 or "fork" not in mp.get_all_start_methods():
-        for path in progress(paths) if progress else paths:
-            yield fn(path)
+    paths = [p for item in items for p in (item if isinstance(item, list) else [item])]
+    ticker = iter(progress(paths)) if progress else None
+    parallel = len(paths) >= PARALLEL_MIN_NOTES and jobs > 1 and \
+        "fork" in mp.get_all_start_methods()
+    if not parallel:
+        results: Iterable[Any] = map(fn, items)
+        yield from _ticking(results, items, ticker)
         return
     with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-        results = pool.map(fn, paths, chunksize=_CHUNK)
-        if progress:
-            ticker = iter(progress(paths))
-            for item in results:
+        chunk = 1 if isinstance(items[0], list) else _CHUNK
+        yield from _ticking(pool.map(fn, items, chunksize=chunk), items, ticker)
+
+
+def _ticking(results: Iterable[Any], items: list[Any], ticker) -> Iterable[Any]:
+    for item, result in zip(items, results):
+        for _ in range(len(item) if isinstance(item, list) else 1):
+            if ticker is not None:
                 next(ticker, None)
-                yield item
-            for _ in ticker:
-                pass
-        else:
-            yield from results
-
-
+        yield result
+    if ticker is not None:
+        for _ in ticker:
+            pass
 def fix_file(linter: Linter, path: str, write: bool) -> FileResult:
     loaded = linter.load(path)
     if isinstance(loaded, FileResult):
@@ -302,3 +335,4 @@ def _refusal(note: Note, diag, reason: str):
     what = f"fix for {diag.rule} refused: " if diag is not None and diag.rule else "fix refused: "
     line = (diag.line - 1) if diag is not None else 0
     return ctx.at_line(max(0, min(line, note.line_count - 1)), what + reason)
+

@@ -7,10 +7,11 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vaultlint.cache import Cache, content_hash, fingerprint, signature
-from vaultlint.config import Settings
+if TYPE_CHECKING:  # config imports the rules, which import this module
+    from vaultlint.config import Settings
 
 NOTE_SUFFIXES = (".md",)
 MAX_NOTE_BYTES = 64 * 1024 * 1024  # a "note" bigger than this is reported, not parsed
@@ -56,13 +57,26 @@ def _git_files(root: Path) -> list[str] | None:
 
 
 def _walk_files(root: Path) -> list[str]:
-    """Every file below root, skipping dot folders (Obsidian ignores them) and symlinked dirs."""
+    """Every file below root, skipping dot folders (Obsidian ignores them); symlinked folders are
+    not followed (no loops), symlinked files to existing files are kept."""
     found: list[str] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel = Path(folder).relative_to(root)
-        for name in files:
-            found.append((rel / name).as_posix() if rel.parts else name)
+    stack = [("", str(root))]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith("."):
+                        stack.append((rel + "/", entry.path))
+                elif entry.is_file():
+                    found.append(rel)
+            except OSError:
+                continue
     return sorted(found)
 
 
@@ -73,19 +87,18 @@ def is_note(path: str) -> bool:
 def list_files(root: Path, settings: Settings) -> list[str]:
     """All vault files (notes and attachments), POSIX and relative to root, minus excluded ones."""
     names = _git_files(root) if settings.respect_gitignore else None
+    from_git = names is not None
     if names is None:
         names = _walk_files(root)
+    base = str(root)
     out = []
     for name in names:
-        if any(part.startswith(".") for part in name.split("/")[:-1]):
-            continue
+        if "/." in "/" + name.rsplit("/", 1)[0] and "/" in name:
+            continue  # inside a dot folder
         if settings.is_excluded(name):
             continue
-        path = root / name
-        if path.is_symlink() and not path.exists():
-            continue
-        if not path.is_file():  # deleted in the work tree, or a directory (submodule)
-            continue
+        if from_git and not os.path.isfile(os.path.join(base, name)):
+            continue  # deleted in the work tree, a submodule, or a dangling symlink
         out.append(name)
     return out
 
@@ -155,14 +168,21 @@ class Vault:
     def signature(self, path: str) -> list[int] | None:
         if path not in self._sigs:
             try:
-                self._sigs[path] = signature((self.root / path).stat())
+                self._sigs[path] = signature(os.stat(os.path.join(self._base, path)))
             except OSError:
                 self._sigs[path] = None
         return self._sigs[path]
 
+    @property
+    def _base(self) -> str:
+        return str(self.root)
+
     def cached(self, path: str) -> dict[str, Any] | None:
         """The cache entry of a file that has not changed since it was cached."""
-        return self.cache.entry(path, self.signature(path))
+        entry = self.cache.files.get(path)
+        if entry is not None and entry.get("sig") == self.signature(path):
+            return entry
+        return None
 
     def note(self, path: str) -> Any:
         """The parsed Note at `path`, or None if it cannot be read or decoded."""
@@ -202,10 +222,25 @@ class Vault:
         self.store_facts(path, {spec.key: value})
         return value
 
+    def facts_hash(self, path: str, spec: IndexSpec) -> str | None:
+        """A short hash of the note's facts, kept beside them so the vault-wide fingerprint of
+        an index does not have to serialise every note's facts on every run."""
+        self.facts(path, spec)
+        entry = self.cached(path)
+        if entry is None:
+            return None
+        hashes = entry.setdefault("fh", {})
+        if spec.key not in hashes:
+            hashes[spec.key] = fingerprint(entry["facts"].get(spec.key))
+            self.cache.dirty = True
+        return hashes[spec.key]
+
     def store_facts(self, path: str, facts: dict[str, Any]) -> None:
         entry = self.cached(path)
         if entry is not None:
             entry.setdefault("facts", {}).update(facts)
+            for key in facts:
+                entry.get("fh", {}).pop(key, None)
             self.cache.dirty = True
 
     def index(self, spec: IndexSpec | str, build: Callable[["Vault"], Any] | None = None) -> Any:
@@ -220,6 +255,15 @@ class Vault:
             facts = {p: self.facts(p, spec) for p in self.note_paths()}
             self.indexes[spec.key] = spec.combine(facts, self)
         return self.indexes[spec.key]
+
+    def files_state(self) -> str:
+        """A fingerprint of the file list and of every non-note file's stat signature (links
+        resolve against file names; some rules read a file, e.g. the typo rule's word list)."""
+        return fingerprint([(p, None if is_note(p) else self.signature(p)) for p in self.files])
+
+    def facts_state(self, spec: IndexSpec) -> str:
+        """A fingerprint of every note's facts for `spec`: what the index is built from."""
+        return fingerprint([(p, self.facts_hash(p, spec)) for p in self.note_paths()])
 
     def state(self) -> str:
         """A fingerprint of the whole vault: every file's path, every note's content and every

@@ -91,6 +91,9 @@ class Rule:
     examples: tuple[Example, ...] = ()
     needs_vault: bool = False  # resolves against the whole vault (links, duplicates, vocabulary)
     indexes: tuple[Any, ...] = ()  # the vault.IndexSpecs the rule reads (built before linting)
+    # Called once per batch of notes about to be checked, before any of them: lets a rule do
+    # per-batch work once (e.g. one call of an external program for all the batch's text).
+    prepare: Callable[[list[Note], "Vault | None", dict[str, Any]], None] | None = None
 
     def run(self, note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         yield from self.check(note, ctx)

@@ -43,25 +43,32 @@ def _sources(note: Note) -> list[urls.Source]:
     return [*urls.property_sources(note), *urls.body_sources(note, MAX_BODY_LINES)]
 
 
-def declared(sources: Iterable[urls.Source], options: dict[str, Any]) -> dict[str, urls.Source]:
-    """Normalised URL -> where the note first declares it, among the sources options accept."""
+def declared(sources: Iterable[urls.Source], options: dict[str, Any],
+             normals: Iterable[str | None] | None = None) -> dict[str, urls.Source]:
+    """Normalised URL -> where the note first declares it, among the sources options accept.
+    `normals` are the URLs already normalised with the default tracking parameters (cached)."""
     keys = {k.lower() for k in options["properties"]}
     labels = {k.lower() for k in options["labels"]}
-    tracking = (*urls.TRACKING_PARAMS, *(p.lower() for p in options["extend-tracking-params"]))
+    extra = tuple(p.lower() for p in options["extend-tracking-params"])
+    tracking = (*urls.TRACKING_PARAMS, *extra)
+    sources = list(sources)
+    given = list(normals) if normals is not None and not extra else [None] * len(sources)
     out: dict[str, urls.Source] = {}
-    for s in sources:
+    for s, pre in zip(sources, given):
         if s.body_index is None:
             wanted = s.key in keys
         else:
             wanted = s.key in labels and s.body_index < options["body-lines"]
-        normal = urls.normalize(s.url, tracking) if wanted else None
+        if not wanted:
+            continue
+        normal = pre if pre is not None else urls.normalize(s.url, tracking)
         if normal is not None:
             out.setdefault(normal, s)
     return out
 
 
 def _facts(note: Note) -> list[list[Any]]:
-    return [[s.key, s.url, s.line, s.body_index] for s in _sources(note)]
+    return [[s.key, s.url, s.line, s.body_index, urls.normalize(s.url)] for s in _sources(note)]
 
 
 def _combine(facts: dict[str, Any], vault: Vault) -> dict[str, list[str]]:
@@ -69,12 +76,14 @@ def _combine(facts: dict[str, Any], vault: Vault) -> dict[str, list[str]]:
     options = vault.settings.options_for(RULE)
     notes: dict[str, list[str]] = {}
     for path, rows in sorted(facts.items()):
-        for normal in declared((urls.Source(*row) for row in rows or ()), options):
+        rows = rows or ()
+        sources = (urls.Source(*row[:4]) for row in rows)
+        for normal in declared(sources, options, (row[4] for row in rows)):
             notes.setdefault(normal, []).append(path)
     return notes
 
 
-SOURCE_URLS = IndexSpec("source-urls", _facts, _combine, version="1")
+SOURCE_URLS = IndexSpec("source-urls", _facts, _combine, version="2")
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:

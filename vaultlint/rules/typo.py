@@ -107,30 +107,42 @@ class Vocabulary:
         return word in self.names or 0 < min_notes <= self.notes_using[word]
 
 
-def _facts(note: Note) -> dict[str, list[str]]:
+def _prose_chunks(note: Note) -> list[str]:
     masked = note.masked(NON_PROSE)
-    texts = sorted({c.text for r in spelling.run_set(masked, note.body_start)
-                    if (c := spelling.chunk(r)) is not None})
-    words = sorted({w for t in texts for _, w in spelling.dictionary_words(t)})
-    return {"chunks": texts, "words": words, "names": sorted(name_words(note))}
+    return sorted({c.text for r in spelling.run_set(masked, note.body_start)
+                   if (c := spelling.chunk(r)) is not None})
+
+
+def _facts(note: Note) -> dict[str, list[str]]:
+    """The note's words the dictionary does not know: only those can need the vault's vocabulary
+    (keeping every word would make the cache as big as the vault)."""
+    words = {w for t in _prose_chunks(note) for _, w in spelling.dictionary_words(t)}
+    return {"words": _unknown(words), "names": _unknown(name_words(note))}
+
+
+def _unknown(words: set[str]) -> list[str]:
+    known = spelling.dictionary()
+    return sorted(w for w in words if known is None or not known.known(w))
 
 
 def _combine(facts: dict[str, Any], vault: Vault) -> Vocabulary:
     names: set[str] = set()
     notes_using: Counter = Counter()
-    texts: set[str] = set()
     for fact in facts.values():
         if fact:
             names.update(fact["names"])
             notes_using.update(fact["words"])
-            texts.update(fact["chunks"])
-    engine = _engine(vault.settings.options_for(RULE))
-    if engine is not None:  # every prose chunk of the vault in one call, before workers fork
-        engine.check(sorted(texts))
     return Vocabulary(frozenset(names), notes_using)
 
 
-VOCABULARY = IndexSpec("prose-words", _facts, _combine, version="1")
+VOCABULARY = IndexSpec("prose-words", _facts, _combine, version="3")
+
+
+def prepare(notes: list[Note], vault: Vault | None, options: dict[str, Any]) -> None:
+    """One typos call for all the prose of a batch of notes about to be checked."""
+    engine = _engine(options)
+    if engine is not None:
+        engine.check(t for note in notes for t in _prose_chunks(note))
 
 
 def _engine(options: dict[str, Any]) -> spelling.TyposEngine | None:
@@ -273,4 +285,5 @@ RULE = Rule(
     ),
     needs_vault=True,
     indexes=(VOCABULARY,),
+    prepare=prepare,
 )
