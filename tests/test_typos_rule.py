@@ -159,3 +159,15 @@ def test_config_schema_rejects_unknown_typo_options(make_vault):
     vault.joinpath(".vaultlint.toml").write_text("[typos]\nwords = []\n")
     res = run_cli(["--select", "typo"], vault)
     assert res.exit_code == 2 and "typos: unknown key(s): words" in res.stderr
+
+
+def test_a_word_the_note_repeats_is_deliberate(make_vault):
+    vault = make_vault({"n.md": "We vaullt here. We vaullt there. One appleid slip.\n"})
+    assert _words(_typos(vault)) == ["appleid"]
+    (vault / ".vaultlint.toml").write_text("[rules.typo]\nmin-repeats = 0\n")
+    assert _words(_typos(vault)) == ["vaullt", "vaullt", "appleid"]
+
+
+def test_american_spellings_and_common_tech_words_are_known(make_vault):
+    vault = make_vault({"n.md": "The artifact has a favicon, a symlink and a falsy color.\n"})
+    assert _words(_typos(vault)) == []

@@ -221,7 +221,10 @@ _PREFIXES = ("un", "re", "de", "pre", "non", "multi", "co", "sub", "over", "unde
 # vault and the Node.js docs).
 _MISSING = ("math", "runtime", "config", "dataset", "app", "email", "online", "website",
             "username", "login", "toolbar", "sidebar", "workflow", "timestamp", "plugin",
-            "markdown", "frontmatter", "backlink", "wikilink", "callout", "hashtag")
+            "markdown", "frontmatter", "backlink", "wikilink", "callout", "hashtag",
+            # American spellings and everyday technical words the SymSpell list lacks:
+            "artifact", "behavior", "color", "canceled", "favicon", "symlink", "falsy",
+            "truthy", "homebrew", "goto", "agentic", "spammy", "combinator")
 
 
 @lru_cache(maxsize=1 << 17)
