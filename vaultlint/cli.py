@@ -22,6 +22,7 @@ from vaultlint.config import ConfigError
 from vaultlint.output import FORMATS
 from vaultlint.runner import Run, RunOptions, execute
 from vaultlint.init import write_starter
+from vaultlint.schema_cmd import schema as schema_command
 from vaultlint.vault import find_root, git_toplevel
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -258,6 +259,9 @@ def init_command(force: bool) -> None:
     if not gitignore.exists() or ".vaultlint_cache" not in gitignore.read_text(encoding="utf-8"):
         click.echo("tip: vaultlint's cache folder .vaultlint_cache/ ignores itself in git; "
                    "exclude it from Obsidian Sync if you use it.")
+
+
+cli.add_command(schema_command)
 
 
 def main() -> None:

@@ -118,6 +118,17 @@ def _token_signature(note: Note, ignore_heading_levels: bool) -> list[tuple[Any,
     return sig
 
 
+_WIKILINK = re.compile(r"!?\[\[[^\n]*?\]\]")
+
+
+def _structure(note: Note, intents: set[str]) -> list[tuple[Any, ...]]:
+    """The token signature the fix must keep; a "links" fix may rewrite link targets and the
+    display text of wikilinks (`[[AI]]` -> `[[Artificial Intelligence|AI]]`)."""
+    if "links" in intents:
+        note = Note(note.path, _WIKILINK.sub("[[]]", note.masked({"link"})))
+    return _token_signature(note, "headings" in intents)
+
+
 def _protected_text(note: Note) -> list[tuple[str, str]]:
     return [(r.kind, note.text[r.start : r.end]) for r in note.regions if r.kind in PROTECTED_KINDS]
 
@@ -153,8 +164,7 @@ def verify(before: Note, after: Note, intents: set[str]) -> str | None:
         if kind_a == "data" and _without(data_a, keys) != _without(data_b, keys):
             return "the frontmatter data would change"
     if "body" not in intents:
-        if _token_signature(before, "headings" in intents) != _token_signature(
-                after, "headings" in intents):
+        if _structure(before, intents) != _structure(after, intents):
             return "the Markdown structure would change"
     if "links" not in intents and _protected_text(before) != _protected_text(after):
         return "text inside code, math, comments, HTML or links would change"

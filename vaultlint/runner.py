@@ -203,6 +203,8 @@ def results_keys(linter: Linter, paths: list[str]) -> dict[str, str]:
         rules = settings.rules_for(path)
         parts = [base, [r.code for r in rules]]
         for rule in rules:
+            if rule.cache_key is not None:
+                parts.append(part(f"dep:{rule.name}", lambda r=rule: fingerprint(r.cache_key(settings))))
             if not rule.needs_vault:
                 continue
             parts.append(part("files", vault.files_state))

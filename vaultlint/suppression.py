@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from vaultlint.diagnostics import Diagnostic
 from vaultlint.note import Note
+from vaultlint.rules.base import selector_matches
 
 _DIRECTIVE = re.compile(
     r"vaultlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^%\n>]*)"
@@ -38,9 +39,7 @@ def _selectors(raw: str) -> tuple[str, ...]:
 
 
 def _matches(selector: str, diag: Diagnostic) -> bool:
-    if selector == ALL or selector.upper() == "ALL":
-        return True
-    return selector == diag.rule or (selector[:1].isalpha() and diag.code.startswith(selector.upper()))
+    return selector == ALL or selector_matches(selector, diag.code, diag.rule)
 
 
 @dataclass

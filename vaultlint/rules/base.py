@@ -7,6 +7,7 @@ schema, examples (checked by the test suite) and a `check(note, ctx)` generator 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -94,13 +95,25 @@ class Rule:
     # Called once per batch of notes about to be checked, before any of them: lets a rule do
     # per-batch work once (e.g. one call of an external program for all the batch's text).
     prepare: Callable[[list[Note], "Vault | None", dict[str, Any]], None] | None = None
+    # Files outside the note the findings depend on (e.g. schema files): settings -> JSON-able
+    # value, part of the results cache key so editing those files invalidates cached findings.
+    cache_key: Callable[[Any], Any] | None = None
 
     def run(self, note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         yield from self.check(note, ctx)
 
     def matches(self, selector: str) -> bool:
-        """A selector is ALL, a code, a code prefix ("FMT", "LNK0") or the kebab name."""
-        sel = selector.strip()
-        if sel.upper() == "ALL":
-            return True
-        return sel == self.name or self.code.startswith(sel.upper()) and sel[:1].isalpha()
+        return selector_matches(selector, self.code, self.name)
+
+
+_CODE = re.compile(r"([A-Za-z]+)(\d*)")
+
+
+def selector_matches(selector: str, code: str, name: str) -> bool:
+    """A selector is ALL, the kebab name, or a code prefix that keeps the letters whole: "FMT"
+    and "FMT00" select FMT001, "FM" selects FM101 but not FMT001 (ruff's linter prefixes)."""
+    sel = selector.strip()
+    if sel.upper() == "ALL" or sel == name:
+        return True
+    m, c = _CODE.fullmatch(sel), _CODE.fullmatch(code)
+    return bool(m and c and m.group(1).upper() == c.group(1) and c.group(2).startswith(m.group(2)))

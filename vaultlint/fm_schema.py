@@ -1,0 +1,280 @@
+"""Frontmatter schemas: config mappings, compiled validators (once per run), Obsidian types.json.
+
+Validation uses the `jsonschema` package (draft 2020-12) with a format checker whose `date-time`
+also accepts Obsidian's zone-less `2020-08-21T10:30:00`. Data comes from the check loader, which
+keeps YAML dates as strings, so a date never fails a `"type": "string"` check.
+Local `$ref`s resolve through a `referencing.Registry` that reads files next to the schema;
+anything else (http, ...) raises instead of fetching: no network is ever touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pathspec
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+from referencing.exceptions import NoSuchResource
+
+from vaultlint.resources import schemas_dir
+
+_NAIVE_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+
+
+def _format_checker() -> jsonschema.FormatChecker:
+    base = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    checker = jsonschema.FormatChecker(list(base.checkers))  # a copy: we override date-time
+
+    @checker.checks("date-time", raises=ValueError)
+    def _date_time(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        if _NAIVE_DATETIME.match(value):  # Obsidian writes datetimes without a zone
+            datetime.fromisoformat(value.replace("t", "T"))
+            return True
+        return base.conforms(value, "date-time")
+
+    return checker
+
+
+FORMAT_CHECKER = _format_checker()
+
+
+class SchemaError(Exception):
+    """A schema that cannot be used: missing file, bad JSON, invalid schema, remote $ref."""
+
+
+def _retrieve_local(base_dir: Path):
+    def retrieve(uri: str) -> Resource:
+        if uri.startswith("file://"):
+            path = Path(uri[len("file://"):])
+        elif "://" in uri or uri.startswith("urn:"):
+            raise NoSuchResource(ref=f"{uri} (remote $ref refused: vaultlint never fetches)")
+        else:
+            path = base_dir / uri
+        try:
+            return Resource.from_contents(json.loads(path.read_text(encoding="utf-8")),
+                                          default_specification=DRAFT202012)
+        except (OSError, ValueError) as exc:
+            raise NoSuchResource(ref=f"{uri} ({exc})") from exc
+    return retrieve
+
+
+def _remote_refs(node: Any):
+    """`$ref`s with a network scheme, found before validation so the failure is up front."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and re.match(r"^[a-z][a-z0-9+.-]*://", ref, re.I) \
+                and not ref.startswith("file://"):
+            yield ref
+        for value in node.values():
+            yield from _remote_refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _remote_refs(value)
+
+
+def compile_schema(path: Path) -> "Compiled":
+    """One validator per schema file and version of it: a run compiles each schema once."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise SchemaError(f"{path}: cannot read schema ({exc.strerror})") from exc
+    return _compile(path, st.st_mtime_ns, st.st_size)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """jsonschema-rs answers "valid?" ~200x faster (bench/bench_frontmatter.py); only the notes
+    it rejects go through `jsonschema` for the detailed, located messages."""
+
+    full: jsonschema.Draft202012Validator
+    fast: Any = None  # a jsonschema_rs validator, None when unavailable or it refused the schema
+
+    def iter_errors(self, data: Any):
+        if self.fast is not None:
+            try:
+                if self.fast.is_valid(data):
+                    return
+            except Exception:  # a value jsonschema-rs cannot convert: the slow path decides
+                pass
+        yield from iter_errors(self.full, data)
+
+
+def _fast_validator(schema: Any, base_dir: Path | None) -> Any:
+    """The same schema for jsonschema-rs, with our format checkers (zone-less date-time) and
+    local-file $refs; None if it cannot be built (the slow validator alone is then used)."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    formats = {f: (lambda v, f=f: FORMAT_CHECKER.conforms(v, f)) for f in FAST_FORMATS}
+    retrieve = _retrieve_local(base_dir) if base_dir is not None else None
+    try:
+        extra = {} if base_dir is None else {
+            "retriever": lambda uri: retrieve(uri).contents,  # type: ignore[misc]
+            "base_uri": base_dir.as_uri() + "/"}  # so relative `$id`s and `$ref`s resolve
+        return jsonschema_rs.validator_for(schema, validate_formats=True, formats=formats, **extra)
+    except Exception:
+        return None
+
+
+FAST_FORMATS = ("date", "date-time", "time", "email", "uri", "uri-reference", "ipv4", "ipv6",
+                "hostname", "uuid", "regex")
+
+
+@lru_cache(maxsize=64)
+def _compile(path: Path, _mtime: int, _size: int) -> Compiled:
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SchemaError(f"{path}: cannot read schema ({exc.strerror})") from exc
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise SchemaError(f"{path}: invalid JSON schema: {exc.message}") from exc
+    remote = next(_remote_refs(schema), None)
+    if remote is not None:
+        raise SchemaError(f"{path.name}: remote $ref {remote!r} refused: vaultlint never fetches; "
+                          "save that schema next to this one and refer to it by relative path")
+    registry: Registry = Registry(retrieve=_retrieve_local(path.parent))
+    full = cls(schema, registry=registry, format_checker=FORMAT_CHECKER)
+    return Compiled(full, _fast_validator(schema, path.parent))
+
+
+@dataclass(frozen=True)
+class Mapping:
+    schema: Path
+    paths: pathspec.PathSpec | None
+    where: tuple[tuple[str, Any], ...]
+
+    def applies(self, path: str, data: dict[str, Any]) -> bool:
+        if self.paths is not None and not self.paths.match_file(path):
+            return False
+        return all(k in data and data[k] == v for k, v in self.where)
+
+
+def resolve_schema_path(name: str, base: Path) -> Path:
+    """A config path is relative to the config file's folder; `builtin:NAME` is a shipped one."""
+    if name.startswith("builtin:"):
+        return schemas_dir() / name[len("builtin:"):]
+    return (base / name).resolve()
+
+
+def mappings(settings: Any) -> tuple[Mapping, ...]:
+    """The `[[frontmatter.schemas]]` of the config, cached on the Settings object."""
+    cached = getattr(settings, "_fm_mappings", None)
+    if cached is not None:
+        return cached
+    raw = (settings.raw or {}).get("frontmatter", {}) if settings is not None else {}
+    base = settings.config_path.parent if settings and settings.config_path else (
+        settings.root if settings else Path.cwd())
+    found = tuple(
+        Mapping(
+            schema=resolve_schema_path(m["schema"], base),
+            paths=pathspec.PathSpec.from_lines("gitwildmatch", m["paths"]) if m.get("paths") else None,
+            where=tuple(sorted((m.get("where") or {}).items())),
+        )
+        for m in raw.get("schemas", [])
+    )
+    if settings is not None:
+        object.__setattr__(settings, "_fm_mappings", found)
+    return found
+
+
+# --- Obsidian's .obsidian/types.json ------------------------------------------------------------
+
+_OBSIDIAN_TYPES: dict[str, dict[str, Any]] = {
+    "number": {"type": ["number", "null"]},
+    "checkbox": {"type": ["boolean", "null"]},
+    "date": {"type": ["string", "null"], "format": "date"},
+    "datetime": {"type": ["string", "null"], "format": "date-time"},
+    "multitext": {"type": ["array", "null"], "items": {"type": ["string", "number", "boolean"]}},
+}
+
+
+@lru_cache(maxsize=16)
+def _types_validator(path: Path, _mtime: float) -> "Compiled | None":
+    try:
+        declared = json.loads(path.read_text(encoding="utf-8")).get("types", {})
+    except (OSError, ValueError, AttributeError):
+        return None
+    props = {k: _OBSIDIAN_TYPES[t] for k, t in declared.items() if t in _OBSIDIAN_TYPES}
+    if not props:
+        return None
+    schema = {"type": "object", "properties": props}
+    return Compiled(jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER),
+                    _fast_validator(schema, None))
+
+
+def types_validator(root: Path) -> "Compiled | None":
+    """A validator for the property types the vault declares in `.obsidian/types.json`."""
+    path = root / ".obsidian" / "types.json"
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return None
+    return _types_validator(path, mtime)
+
+
+# --- messages -------------------------------------------------------------------------------
+
+
+def json_path(error: jsonschema.ValidationError) -> str:
+    parts = ["$"]
+    for p in error.absolute_path:
+        parts.append(f"[{p}]" if isinstance(p, int) else f".{p}")
+    return "".join(parts)
+
+
+def plain_message(error: jsonschema.ValidationError) -> str:
+    """'read_priority: 'high' is not of type integer' style text."""
+    where = ".".join(str(p) for p in error.absolute_path)
+    v = error.validator
+    if v == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        text = f"{error.instance!r} is not of type {expected}"
+    elif v == "format":
+        text = f"{error.instance!r} is not a valid {error.validator_value}"
+    elif v == "required":
+        text = error.message.replace(" is a required property", " is required")
+    else:
+        text = error.message
+    return f"{where}: {text}" if where else text
+
+
+def iter_errors(validator: jsonschema.Draft202012Validator, data: Any):
+    """All violations, leaf-first: `anyOf`/`oneOf` failures show their best sub-error."""
+    for error in validator.iter_errors(data):
+        yield jsonschema.exceptions.best_match([error]) if error.context else error
+
+
+def dependencies(settings: Any) -> list[tuple[str, str]]:
+    """(path, content hash) of every file validation reads: mapped schemas and the JSON files
+    beside them (local `$ref` targets), and `.obsidian/types.json`."""
+    files: set[Path] = set()
+    for mapping in mappings(settings):
+        files.add(mapping.schema)
+        if mapping.schema.parent.is_dir():
+            files.update(mapping.schema.parent.glob("*.json"))
+    if settings is not None:
+        files.add(settings.root / ".obsidian" / "types.json")
+    out = []
+    for path in sorted(files):
+        try:
+            out.append((str(path), hashlib.sha256(path.read_bytes()).hexdigest()))
+        except OSError:
+            out.append((str(path), ""))
+    return out

@@ -1,0 +1,143 @@
+"""What the link rules share: which links to check, messages, suggestions and their fixes.
+
+The rules (`vaultlint/rules/broken_*.py`, `ambiguous_link.py`) differ only in which links they
+look at and what they say; the resolution itself is `vaultlint.links`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+from collections.abc import Iterator
+from urllib.parse import quote
+
+from rapidfuzz import fuzz, process
+
+from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.links import Link, LinkIndex, Resolution, link_index, link_name, normalise_name, \
+    parse_links, strip_heading
+from vaultlint.note import Note
+from vaultlint.rules.base import RuleContext
+from vaultlint.vault import is_note
+
+LINKS = frozenset({"links"})
+SUGGEST_CUTOFF = 80  # rapidfuzz ratio (0-100) a name must reach to be suggested
+# stripHeadingForLink: what Obsidian removes from a heading when it writes a link to it
+_NOT_IN_HEADING_LINKS = str.maketrans("", "", ":#|^\\[]")
+
+IGNORE_SCHEMA = {"type": "array", "items": {"type": "string"},
+                 "description": "globs of link targets that may stay unresolved"}
+
+
+def resolved_links(note: Note, ctx: RuleContext) -> Iterator[tuple[Link, Resolution, LinkIndex]]:
+    """Every link of the note with how Obsidian resolves it."""
+    index = link_index(ctx.vault, note)
+    for link in parse_links(note):
+        yield link, index.resolve_link(link, note.path), index
+
+
+def written(note: Note, link: Link) -> str:
+    """The link as the note writes it, for messages: `[[target]]` or `(destination)`."""
+    inner = note.text[link.start : link.end].strip()
+    if link.wiki:
+        return f"{'!' if link.embed else ''}[[{inner}]]"
+    return f"({inner})"
+
+
+def is_ignored(link: Link, patterns: list[str]) -> bool:
+    """Whether the target matches one of the `ignore` globs (case-insensitive, with or without
+    the `.md` of a note)."""
+    names = {link.path.lower(), posixpath.basename(link.path).lower()}
+    names |= {n[:-3] for n in names if n.endswith(".md")}
+    return any(fnmatch.fnmatchcase(n, p.lower()) for n in names for p in patterns)
+
+
+def unresolved(ctx: RuleContext, index: LinkIndex, link: Link, what: str) -> Diagnostic:
+    """A diagnostic for a link whose target does not exist: explains alias-only targets and
+    suggests a close existing name as an unsafe fix."""
+    note = ctx.note
+    shown = written(note, link)
+    owners = index.aliases.get(link.path.strip().lower(), []) if is_note_target(link) else []
+    if owners:
+        return _alias_diagnostic(ctx, index, link, owners[0])
+    target = suggestion(index, link)
+    message = f"{what} {shown}: no file '{_expected_name(link)}' in the vault"
+    if target is None:
+        return ctx.diagnostic(link.start, link.end, message)
+    new = _new_path(index, link, target)
+    hint = f"[[{new}]]" if link.wiki else f"({new})"
+    fix = Fix.unsafe(Edit(link.path_start, link.path_end, new), intents=LINKS)
+    return ctx.diagnostic(link.start, link.end, f"{message}; did you mean {hint}?", fix)
+
+
+def is_note_target(link: Link) -> bool:
+    """Whether the link names a note (no extension, or `.md`), not an attachment."""
+    name = posixpath.basename(link.path)
+    return "." not in name or is_note(name)
+
+
+def _expected_name(link: Link) -> str:
+    return link.path if not is_note_target(link) or is_note(link.path) else link.path + ".md"
+
+
+def _alias_diagnostic(ctx: RuleContext, index: LinkIndex, link: Link, owner: str) -> Diagnostic:
+    new = _new_path(index, link, owner)
+    edits = [Edit(link.path_start, link.path_end, new)]
+    if link.wiki:
+        display = link.display if link.display is not None else link.path
+        rewrite = f"[[{new}{_subpath(link)}|{display}]]"
+        if link.display is None:  # keep showing what the note showed
+            pipe = "\\|" if link.in_table else "|"
+            edits.append(Edit(link.end, link.end, pipe + link.path))
+    else:
+        rewrite = f"({new}{_subpath(link)})"
+    message = (f"{written(ctx.note, link)} matches an alias of '{link_name(owner)}'; "
+               f"Obsidian does not resolve aliases: write {rewrite}")
+    return ctx.diagnostic(link.start, link.end, message, Fix.unsafe(*edits, intents=LINKS))
+
+
+def _subpath(link: Link) -> str:
+    return "" if link.subpath is None else "#" + link.subpath
+
+
+def suggestion(index: LinkIndex, link: Link) -> str | None:
+    """The vault file whose normalised name is closest to the target's, if close enough."""
+    names = index.names
+    wanted = normalise_name(link_name(link.path))
+    if not wanted or not names:
+        return None
+    best = process.extractOne(wanted, list(names), scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
+    return names[best[0]] if best else None
+
+
+def _new_path(index: LinkIndex, link: Link, target: str) -> str:
+    """How to write a link to `target` in the link's own style."""
+    if not link.wiki:
+        return quote(target, safe="/")
+    new = index.shortest_linkpath(target)
+    if is_note(target) and link.path.lower().endswith(".md"):
+        new += ".md"
+    return new
+
+
+def subpath_edit(note: Note, link: Link, new: str) -> Edit:
+    """An edit replacing the link's subpath (after the first `#`) with `new`."""
+    sharp = note.text.find("#", link.path_end, link.end)
+    end = link.end
+    while end > sharp + 1 and note.text[end - 1] in " \t":
+        end -= 1
+    return Edit(sharp + 1, end, new if link.wiki else quote(new, safe=""))
+
+
+def heading_link_text(heading: str) -> str:
+    """The subpath Obsidian writes for a heading (stripHeadingForLink)."""
+    return " ".join(heading.replace("%%", " ").translate(_NOT_IN_HEADING_LINKS).split())
+
+
+def closest_heading(index: LinkIndex, path: str, part: str) -> str | None:
+    headings = {key: text for _, key, text in index.headings(path)}
+    if not headings:
+        return None
+    best = process.extractOne(strip_heading(part), list(headings), scorer=fuzz.ratio,
+                              score_cutoff=SUGGEST_CUTOFF)
+    return headings[best[0]] if best else None

@@ -1,0 +1,371 @@
+"""Links as Obsidian sees them: parsing out of a note, the vault index and the resolver.
+
+The resolver follows docs/links.md (Obsidian's `getLinkpathDest`): a case-insensitive file-name
+lookup, `.md` optional for notes, relative (`./`, `../`) and absolute (`/`) paths, the exact
+vault-root path first, then path-suffix matches: the note's own folder first, then the shortest
+path. Subpaths (`#Heading#Sub`, `#^block`) are checked only on Markdown targets.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import unquote
+
+from vaultlint import markdown
+from vaultlint.note import Note
+from vaultlint.vault import IndexSpec, Vault, is_note
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# stripHeading: these characters (and line breaks) become spaces, whitespace runs collapse.
+_HEADING_PUNCT = re.compile(r"[!\"#$%&()*+,.:;<=>?@^`{|}~/\[\]\\\r\n]")
+_SPACES = re.compile(r"\s+")  # \s covers NBSP in str patterns
+_SKIP_BLOCK_IDS = {markdown.CODE, markdown.MATH, markdown.COMMENT, markdown.HTML}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_heading(text: str) -> str:
+    """Obsidian's stripHeading, lower-cased: the key headings and heading links compare by."""
+    return _SPACES.sub(" ", _HEADING_PUNCT.sub(" ", nfc(text))).strip().lower()
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link. `start`/`end` span the target text in the note (path and subpath, before any
+    `|display`); `path_end` is where the path part ends."""
+
+    wiki: bool  # [[...]] (True) or [text](dest)
+    embed: bool  # ![[...]] or ![...](...)
+    path: str  # decoded, trimmed, NFC; "" for a link into the same note
+    subpath: str | None  # after the first "#", or None
+    display: str | None  # after the first "|" of a wikilink
+    start: int
+    end: int
+    path_start: int
+    path_end: int
+    in_table: bool = False
+
+    @property
+    def text(self) -> str:
+        """The link as written, for messages."""
+        sub = "" if self.subpath is None else "#" + self.subpath
+        return f"![[{self.path}{sub}]]" if self.embed and self.wiki else f"[[{self.path}{sub}]]"
+
+    @property
+    def subpath_parts(self) -> list[str]:
+        return [p for p in (self.subpath or "").split("#") if p.strip()]
+
+    @property
+    def block_id(self) -> str | None:
+        parts = self.subpath_parts
+        return parts[0][1:].strip() if parts and parts[0].startswith("^") else None
+
+
+def parse_links(note: Note) -> Iterator[Link]:
+    """Every wikilink, embed and local Markdown link of the note (not in code, math, comments:
+    the scanner marks link regions only outside those)."""
+    for region in note.regions:
+        if region.kind != markdown.LINK:
+            continue
+        link = _wikilink(note, region) if note.text.startswith("[[", region.start - 2) \
+            else _markdown_link(note, region)
+        if link is not None:
+            yield link
+
+
+def _split_target(raw: str, start: int) -> tuple[str, str | None, int, int]:
+    """(path, subpath, path_start, path_end) of a raw target written at `start`."""
+    hash_at = raw.find("#")
+    path_raw = raw if hash_at < 0 else raw[:hash_at]
+    subpath = None if hash_at < 0 else raw[hash_at + 1 :]
+    lead = len(path_raw) - len(path_raw.lstrip())
+    path_start = start + lead
+    path_end = path_start + len(path_raw.strip())
+    return path_raw, subpath, path_start, path_end
+
+
+def _in_table(note: Note, offset: int) -> bool:
+    line = note.position(offset)[0]
+    return note.line_text(line).lstrip(" >").startswith("|")
+
+
+def _wikilink(note: Note, region: markdown.Region) -> Link:
+    text = note.text
+    raw = text[region.start : region.end]
+    path_raw, subpath, path_start, path_end = _split_target(raw, region.start)
+    close = text.find("]]", region.end)
+    display = None
+    if region.end < close:  # "|display" or "\|display"
+        sep = 2 if text.startswith("\\|", region.end) else 1
+        display = text[region.end + sep : close]
+    return Link(
+        wiki=True, embed=text.startswith("!", region.start - 3) and region.start >= 3,
+        path=nfc(path_raw.strip()), subpath=None if subpath is None else nfc(subpath.strip()),
+        display=display, start=region.start, end=region.end, path_start=path_start,
+        path_end=path_end, in_table=_in_table(note, region.start),
+    )
+
+
+def _markdown_link(note: Note, region: markdown.Region) -> Link | None:
+    """A local Markdown link; None for URLs, empty or unparsable destinations."""
+    raw = note.text[region.start : region.end]
+    start = region.start + len(raw) - len(raw.lstrip())
+    dest = raw.strip()
+    if dest.startswith("<"):
+        dest = dest[1 : dest.find(">")] if ">" in dest else dest[1:]
+        start += 1
+    else:
+        dest = dest.split()[0] if dest.split() else ""  # drop a "title"
+    if not dest or _SCHEME.match(dest):
+        return None
+    path_raw, subpath, path_start, _ = _split_target(dest, start)
+    path_end = path_start + len(path_raw.strip())
+    try:
+        path = unquote(path_raw.strip(), errors="strict")
+        sub = None if subpath is None else unquote(subpath, errors="strict")
+    except UnicodeDecodeError:
+        path, sub = path_raw.strip(), subpath
+    return Link(
+        wiki=False, embed=_is_image(note.text, region.start), path=nfc(path),
+        subpath=None if sub is None else nfc(sub), display=None, start=start,
+        end=start + len(dest), path_start=path_start, path_end=path_end,
+    )
+
+
+def _is_image(text: str, dest_start: int) -> bool:
+    """Whether the `](` before dest_start closes a `![label]`."""
+    depth, k = 0, dest_start - 3  # the "]" is at dest_start - 2
+    while k >= 0:
+        ch = text[k]
+        if ch == "]":
+            depth += 1
+        elif ch == "[":
+            if depth == 0:
+                return k > 0 and text[k - 1] == "!"
+            depth -= 1
+        elif ch == "\n" and k > 0 and text[k - 1] == "\n":
+            return False
+        k -= 1
+    return False
+
+
+@dataclass(frozen=True)
+class Resolution:
+    target: str | None  # the vault path Obsidian opens, or None (unresolved)
+    candidates: tuple[str, ...] = ()  # every file the lookup matched by name
+    tie_broken: bool = False  # several files matched the path; the tie-break picked `target`
+
+
+@dataclass
+class LinkIndex:
+    """Every vault file by lower-cased name, plus (lazily) headings, block ids and aliases."""
+
+    vault: Vault | None
+    files: list[str]
+    by_name: dict[str, list[str]] = field(default_factory=dict)
+    known: dict[str, Any] = field(default_factory=dict)  # path -> target_facts, from the cache
+    notes: dict[str, Note] = field(default_factory=dict)  # notes being linted
+    _resolved: dict[tuple[bool, str, str], Resolution] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for path in self.files:
+            self.by_name.setdefault(_key(posixpath.basename(path)), []).append(path)
+
+    def with_note(self, note: Note) -> "LinkIndex":
+        """The index, sure to contain `note` (a note linted outside the vault's file list)."""
+        path = note.path
+        if path not in self.known:
+            self.notes.setdefault(path, note)
+        if path not in self.by_name.get(_key(posixpath.basename(path)), []):
+            self.files.append(path)
+            self.by_name.setdefault(_key(posixpath.basename(path)), []).append(path)
+        return self
+
+    # --- resolution (obsidian-semantics.md §1.3) -------------------------------------------
+
+    def resolve_link(self, link: Link, source: str) -> Resolution:
+        """Resolve a parsed link (memoised: five rules ask about the same links)."""
+        key = (link.wiki, link.path, posixpath.dirname(source) if link.path else source)
+        if key not in self._resolved:
+            res = self.resolve(link.path, source)
+            if res.target is None and not link.wiki and not link.path.startswith(("/", ".")):
+                # a Markdown link is also a CommonMark path relative to the note's folder
+                res = self.resolve("./" + link.path, source)
+            self._resolved[key] = res
+        return self._resolved[key]
+
+    def resolve(self, linkpath: str, source: str) -> Resolution:
+        if not linkpath:
+            return Resolution(source, (source,))
+        n = linkpath.lower()
+        name = n.rsplit("/", 1)[-1]
+        cands = self.by_name.get(name, []) if "." in name else []
+        if not cands:
+            n, name = n + ".md", name + ".md"
+            cands = self.by_name.get(name, [])
+        if not cands:
+            return Resolution(None)
+        found = tuple(cands)
+        if "/" not in linkpath and len(cands) == 1:
+            return Resolution(cands[0], found)
+        if n.startswith(("./", "../")):
+            wanted = _relative(posixpath.dirname(source), n)
+            exact = [c for c in cands if _key(c) == wanted]
+            if exact:
+                return Resolution(exact[0], found)
+        absolute = n.startswith("/")
+        n = n[1:] if absolute else n
+        exact = [c for c in cands if _key(c) == n]
+        if exact or absolute:
+            # a bare name won by the root file over same-named notes elsewhere is a tie-break
+            tie = bool(exact) and "/" not in linkpath and len(cands) > 1
+            return Resolution(exact[0] if exact else None, found, tie_broken=tie)
+        return self._suffix(n, source, found)
+
+    @staticmethod
+    def _suffix(n: str, source: str, found: tuple[str, ...]) -> Resolution:
+        matches = [c for c in found if _key(c).endswith(n)]
+        if not matches:
+            return Resolution(None, found)
+        folder = _key(posixpath.dirname(source))
+        prefix = folder + "/" if folder else ""
+        own = sorted((c for c in matches if _key(c).startswith(prefix)), key=_path_order)
+        rest = sorted((c for c in matches if not _key(c).startswith(prefix)), key=_path_order)
+        ordered = own + rest
+        return Resolution(ordered[0], found, tie_broken=len(ordered) > 1)
+
+    # --- what is inside notes ----------------------------------------------------------------
+
+    def facts(self, path: str) -> dict[str, Any]:
+        """What links need to know about a note (see `target_facts`), read once."""
+        if path not in self.known:
+            note = self.notes.get(path)
+            if note is None and self.vault is not None:
+                note = self.vault.note(path)
+            self.known[path] = target_facts(note) if note is not None else None
+        return self.known[path] or EMPTY_FACTS
+
+    def has_heading_chain(self, path: str, parts: list[str]) -> bool:
+        """Each part names a later, deeper heading than the one before (`#A#B`)."""
+        headings = self.headings(path)
+        pos, level = 0, 0
+        for part in parts:
+            key = strip_heading(part)
+            for k in range(pos, len(headings)):
+                if headings[k][0] > level and headings[k][1] == key:
+                    pos, level = k + 1, headings[k][0]
+                    break
+            else:
+                return False
+        return True
+
+    def headings(self, path: str) -> list[tuple[int, str, str]]:
+        """(level, stripHeading key, text) of the note's headings."""
+        return [(level, key, text) for level, key, text in self.facts(path)["headings"]]
+
+    def block_ids(self, path: str) -> set[str]:
+        return set(self.facts(path)["blocks"])
+
+    @cached_property
+    def aliases(self) -> dict[str, list[str]]:
+        """Normalised alias -> notes that declare it (only asked when a link does not resolve)."""
+        out: dict[str, list[str]] = {}
+        for path in self.files:
+            if is_note(path):
+                for alias in self.facts(path)["aliases"]:
+                    out.setdefault(nfc(alias).strip().lower(), []).append(path)
+        return out
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Normalised link name -> vault path, the choices for "did you mean" suggestions."""
+        out: dict[str, str] = {}
+        for path in sorted(self.files, key=_path_order):
+            out.setdefault(normalise_name(link_name(path)), path)
+        return out
+
+    def shortest_linkpath(self, path: str) -> str:
+        """How Obsidian writes a link to `path`: the bare name when unique, else the full path
+        (`.md` dropped for notes)."""
+        name = link_name(path)
+        unique = len(self.by_name.get(_key(posixpath.basename(path)), [])) == 1
+        if unique:
+            return name
+        return path[:-3] if is_note(path) else path
+
+
+EMPTY_FACTS: dict[str, Any] = {"headings": [], "blocks": [], "aliases": []}
+
+
+def target_facts(note: Note) -> dict[str, Any]:
+    """What links into a note depend on: headings, block ids (lower-cased) and aliases. JSON-able,
+    so the cache keeps them per note and unchanged notes need no parsing."""
+    return {
+        "headings": [[h.level, strip_heading(h.text), h.text] for h in note.headings],
+        "blocks": sorted({bid.lower() for offset, bid in markdown.block_ids(note.text)
+                          if not note.in_region(offset, _SKIP_BLOCK_IDS)}),
+        "aliases": _aliases(note),
+    }
+
+
+def _aliases(note: Note) -> list[str]:
+    for key, value in note.properties.items():
+        if str(key).lower() in ("aliases", "alias"):
+            values = value if isinstance(value, list) else [value]
+            return [str(v) for v in values if isinstance(v, (str, int, float)) and str(v).strip()]
+    return []
+
+
+def _key(path: str) -> str:
+    """How the lookup compares paths: NFC (macOS writes NFD names), case-insensitive."""
+    return nfc(path).lower()
+
+
+def _path_order(path: str) -> tuple[int, str]:
+    return len(path), path
+
+
+def _relative(folder: str, n: str) -> str:
+    """The lower-cased vault path of relative link `n` from `folder` ("" for the root)."""
+    parts = [p for p in _key(folder).split("/") if p]
+    for segment in n.split("/")[:-1]:
+        if segment == "..":
+            if parts:
+                parts.pop()
+        elif segment not in (".", ""):
+            parts.append(segment)
+    return "/".join(parts + [n.rsplit("/", 1)[-1]])
+
+
+def link_name(path: str) -> str:
+    """The name a link uses for a file: the file name, without `.md` for notes."""
+    name = posixpath.basename(path)
+    return name[:-3] if is_note(path) else name
+
+
+def normalise_name(name: str) -> str:
+    """Case, accents of composition and punctuation ignored: "Hash-Map" ~ "hashmap"."""
+    return re.sub(r"[\W_]+", "", nfc(name).casefold())
+
+
+def _combine(facts: dict[str, Any], vault: Vault) -> LinkIndex:
+    return LinkIndex(vault, list(vault.files), known=facts)
+
+
+# The whole-vault index of the link rules: every file name, and each note's target_facts.
+LINK_INDEX = IndexSpec("links", target_facts, _combine, version="1")
+
+
+def link_index(vault: Vault | None, note: Note) -> LinkIndex:
+    """The run's link index (built once from every vault file), containing `note`."""
+    if vault is None:
+        return LinkIndex(None, []).with_note(note)
+    return vault.index(LINK_INDEX).with_note(note)

@@ -1,0 +1,59 @@
+"""An embed (`![[file.png]]`, `![alt](file.png)`) whose file does not exist.
+
+Embeds resolve exactly like links (docs/links.md): by file name anywhere in the vault,
+case-insensitively; files other than notes need their extension (`![[Figure 1.png]]`). The size
+or display part (`![[x.png|300]]`) and subpaths of non-Markdown files (`#page=3`, `#icon`) are
+not part of the name. A missing embed shows as an empty box where the file should be, usually
+because the attachment was never committed or was renamed. A close existing name is suggested
+as an unsafe fix.
+
+Options:
+- `ignore` (list of globs, default []): targets that may stay missing (see broken-wikilink).
+
+Fail:
+```markdown
+![[diagram.png|300]]
+```
+Pass:
+```markdown
+![[Diagram.PNG|300]] (the file `assets/diagram.png` exists)
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vaultlint.diagnostics import Diagnostic, Severity
+from vaultlint.linkcheck import IGNORE_SCHEMA, is_ignored, resolved_links, unresolved
+from vaultlint.links import LINK_INDEX
+from vaultlint.note import Note
+from vaultlint.rules.base import Example, Rule, RuleContext
+
+
+def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    for link, res, index in resolved_links(note, ctx):
+        if not link.embed or res.target is not None or is_ignored(link, ctx.options["ignore"]):
+            continue
+        yield unresolved(ctx, index, link, "missing embed")
+
+
+RULE = Rule(
+    code="LNK002",
+    name="broken-embed",
+    summary="Embedded file or note that does not exist",
+    docs=__doc__,
+    check=check,
+    severity=Severity.ERROR,
+    fixable=True,
+    options={"ignore": []},
+    options_schema={"ignore": IGNORE_SCHEMA},
+    examples=(
+        Example("![[diagram.png|300]]\n"),
+        Example("![missing](img/diagram.png)\n"),
+        Example("![[diagram.png]]\n", flagged=False, options={"ignore": ["*.png"]}),
+        Example("# H\n![[example#H]] and `![[code.png]]`\n", flagged=False),
+    ),
+    needs_vault=True,
+    indexes=(LINK_INDEX,),
+)

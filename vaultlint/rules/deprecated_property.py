@@ -1,0 +1,103 @@
+"""Obsidian's deprecated singular properties: `tag`, `alias`, `cssclass`.
+
+Since Obsidian 1.4 only `tags`, `aliases` and `cssclasses` are read. A lone singular key is
+renamed in place (only the key's text changes, so everything else stays byte-for-byte); when
+both exist, the singular's values are appended to the plural list (no duplicates) and the
+singular key is removed (ruamel.yaml round trip keeps comments, order and quoting).
+
+Fail:
+```markdown
+---
+alias: Intro
+---
+```
+Pass:
+```markdown
+---
+aliases: Intro
+---
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from vaultlint import fm_edit
+from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.note import Note
+from vaultlint.rules.base import Example, Rule, RuleContext
+from vaultlint.rules.tags_format import normal_tags
+
+RENAMES = {"tag": "tags", "alias": "aliases", "cssclass": "cssclasses"}
+
+
+def _as_list(key: str, value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if key in ("tag", "tags"):
+        return normal_tags(value) or []
+    if isinstance(value, list):
+        return list(value)
+    return [value]
+
+
+def _merge(old: str, new: str):
+    def mutate(data: Any) -> bool:
+        merged = _as_list(new, data[new])
+        for item in _as_list(old, data[old]):
+            if item not in merged:
+                merged.append(item)
+        if isinstance(data[new], list):
+            data[new].extend(merged[len(data[new]):])
+        else:
+            data[new] = fm_edit.block_list(merged)
+        del data[old]
+        return True
+    return mutate
+
+
+def _rename_edit(note: Note, line: int, old: str, new: str) -> Edit | None:
+    """Replace only the key's text on its line (1-based)."""
+    start, end = note.line_span(line - 1)
+    m = re.match(rf"""(['"]?){re.escape(old)}\1[ \t]*:""", note.text[start:end])
+    if not m:
+        return None
+    key_start = start + m.start() + len(m.group(1))
+    return Edit(key_start, key_start + len(old), new)
+
+
+def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    fm = note.frontmatter
+    if fm is None or fm.error is not None or not isinstance(fm.data, dict):
+        return
+    for old, new in RENAMES.items():
+        if old not in fm.data:
+            continue
+        intents = frozenset({f"frontmatter:{old}", f"frontmatter:{new}"})
+        line = fm.key_lines.get(old, fm.first_line + 1)
+        if new in fm.data:
+            yaml = fm_edit.rewrite(note, _merge(old, new))
+            edit = Edit(fm.content_start, fm.content_end, yaml) if yaml is not None else None
+            message = f"`{old}` is deprecated: merge it into `{new}`"
+        else:
+            edit = _rename_edit(note, line, old, new)
+            message = f"`{old}` is deprecated: use `{new}`"
+        yield ctx.at_line(line - 1, message, Fix.safe(edit, intents=intents) if edit else None)
+
+
+RULE = Rule(
+    code="FM102",
+    name="deprecated-property",
+    summary="Use `tags`, `aliases`, `cssclasses` instead of the deprecated singular keys",
+    docs=__doc__,
+    check=check,
+    fixable=True,
+    examples=(
+        Example("---\nalias: Intro # why\n---\n", "---\naliases: Intro # why\n---\n"),
+        Example("---\ntags:\n  - a # first\ntag: b\n---\n", "---\ntags:\n  - a # first\n  - b\n---\n"),
+        Example("---\naliases: [x]\n---\n", flagged=False),
+    ),
+)

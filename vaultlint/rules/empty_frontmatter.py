@@ -1,0 +1,48 @@
+"""An empty frontmatter block (`---` directly followed by `---`, or only blank lines/comments
+between) carries nothing: it is removed.
+
+Fail:
+```markdown
+---
+---
+Text
+```
+Pass:
+```markdown
+Text
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.note import Note
+from vaultlint.rules.base import Example, Rule, RuleContext
+
+
+def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    fm = note.frontmatter
+    if fm is None or not fm.closed or fm.error is not None or fm.data is not None:
+        return
+    yaml_text = note.text[fm.content_start:fm.content_end]
+    # Only blank: removable. Comments only: still reported, but kept (they may be notes to self).
+    fix = Fix.safe(Edit(fm.start, fm.end, ""), intents=frozenset({"frontmatter"})) \
+        if not yaml_text.strip() else None
+    yield ctx.at_line(fm.first_line, "empty frontmatter block", fix)
+
+
+RULE = Rule(
+    code="FM104",
+    name="empty-frontmatter",
+    summary="No empty `---` frontmatter block",
+    docs=__doc__,
+    check=check,
+    fixable=True,
+    examples=(
+        Example("---\n---\nText\n", "Text\n"),
+        Example("---\n\n---\n# Title\n", "# Title\n"),
+        Example("---\ntitle: x\n---\n", flagged=False),
+    ),
+)
