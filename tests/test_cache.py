@@ -116,3 +116,36 @@ def test_clean_removes_the_cache(make_vault):
     _json(vault)
     assert run_cli(["clean"], vault).exit_code == 0
     assert not (vault / ".vaultlint_cache").exists()
+
+
+def _broken(vault: Path) -> set[tuple[str, str]]:
+    diags = _json(vault, "--select", "broken-wikilink,broken-heading-link")
+    return {(d["path"], d["message"].split("]]")[0] + "]]") for d in diags}
+
+
+def test_adding_a_note_resolves_links_to_it(make_vault):
+    vault = make_vault({"a.md": "See [[B]].\n", "c.md": "x\n"})
+    assert _broken(vault) == {("a.md", "unresolved link [[B]]")}
+    (vault / "B.md").write_text("# B\n")
+    assert _broken(vault) == set()
+
+
+def test_deleting_a_note_breaks_links_to_it(make_vault):
+    vault = make_vault({"a.md": "See [[B]].\n", "B.md": "# B\n"})
+    assert _broken(vault) == set()
+    (vault / "B.md").unlink()
+    assert _broken(vault) == {("a.md", "unresolved link [[B]]")}
+
+
+def test_renaming_a_note_breaks_and_fixes_links(make_vault):
+    vault = make_vault({"a.md": "See [[B]] and [[C]].\n", "B.md": "# B\n"})
+    assert _broken(vault) == {("a.md", "unresolved link [[C]]")}
+    (vault / "B.md").rename(vault / "C.md")
+    assert _broken(vault) == {("a.md", "unresolved link [[B]]")}
+
+
+def test_changing_a_heading_elsewhere_rechecks_links_to_it(make_vault):
+    vault = make_vault({"a.md": "See [[B#Intro]].\n", "B.md": "# Intro\n"})
+    assert _broken(vault) == set()
+    (vault / "B.md").write_text("# Introduction\n")
+    assert len(_broken(vault)) == 1

@@ -64,7 +64,8 @@ def test_readme_pre_commit_config_runs(tmp_path):
     if head is None:
         pytest.skip("not a git checkout")
     env = _env(tmp_path)
-    repo = _vault_repo(tmp_path, env, {"Note.md": "# Note\nText.  \t\n\n\n"})
+    repo = _vault_repo(tmp_path, env, {"Note.md": "# Note\nText.  \t\n[[Target]]\n\n\n",
+                                       "Target.md": "# Target\n"})
     config = yaml.safe_load((EXAMPLES / "pre-commit-config.yaml").read_text())
     config["repos"][0].update(repo=str(REPO), rev=head)
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
@@ -72,12 +73,22 @@ def test_readme_pre_commit_config_runs(tmp_path):
     first = subprocess.run(["pre-commit", "run", "--all-files"], cwd=repo, env=env,
                            capture_output=True, text=True, timeout=900)
     assert first.returncode == 1 and "files were modified by this hook" in first.stdout
-    assert (repo / "Note.md").read_text() == "# Note\n\nText.\n"
+    assert (repo / "Note.md").read_text() == "# Note\n\nText.\n[[Target]]\n"
     _git(repo, "add", "-A", env=env)
     second = subprocess.run(["pre-commit", "run", "--all-files"], cwd=repo, env=env,
                             capture_output=True, text=True, timeout=900)
     assert second.returncode == 0, second.stdout
-    vault_hook = subprocess.run(["pre-commit", "run", "vaultlint-vault", "--hook-stage", "manual",
-                                 "--all-files"], cwd=repo, env=env, capture_output=True, text=True,
-                                timeout=900)
-    assert vault_hook.returncode == 0 and "vaultlint (whole vault)" in vault_hook.stdout
+    def vault_hook() -> subprocess.CompletedProcess:
+        return subprocess.run(["pre-commit", "run", "vaultlint-vault", "--hook-stage", "manual"],
+                              cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+
+    assert vault_hook().returncode == 0
+    # Deleting a note that another note links to: no file is passed for a deletion, so the
+    # per-note hooks pass, and only the whole-vault hook sees the broken link.
+    _git(repo, "commit", "-qm", "notes", env=env)
+    _git(repo, "rm", "-q", "Target.md", env=env)
+    per_note = subprocess.run(["pre-commit", "run"], cwd=repo, env=env, capture_output=True,
+                              text=True, timeout=900)
+    assert per_note.returncode == 0, per_note.stdout
+    broken = vault_hook()
+    assert broken.returncode == 1 and "Note.md:3:1: LNK001" in broken.stdout, broken.stdout
