@@ -91,4 +91,4 @@ def test_readme_pre_commit_config_runs(tmp_path):
                               text=True, timeout=900)
     assert per_note.returncode == 0, per_note.stdout
     broken = vault_hook()
-    assert broken.returncode == 1 and "Note.md:3:1: LNK001" in broken.stdout, broken.stdout
+    assert broken.returncode == 1 and "Note.md:4:3: LNK001" in broken.stdout, broken.stdout
