@@ -188,3 +188,20 @@ def test_results_do_not_depend_on_how_the_file_list_is_split(make_vault):
         sliced += run_cli(["--output-format", "json", "--no-cache", *part], vault).json()
     assert sorted(whole, key=str) == sorted(sliced, key=str)
     assert {d["code"] for d in whole} >= {"DUP001", "FMT001"}
+
+
+def test_init_infers_a_frontmatter_schema_the_vault_satisfies(make_vault):
+    vault = make_vault({
+        "a.md": "---\ntype: Content\nread_priority: 1\nlink: https://e.com/a\n---\n# A\n",
+        "b.md": "---\ntype: Person\nread_priority: 3\nlink: https://e.com/b\n---\n# B\n",
+    })
+    assert run_cli(["init"], vault).exit_code == 0
+    schema = json.loads((vault / ".vaultlint" / "frontmatter.schema.json").read_text())
+    assert schema["properties"]["read_priority"]["type"] == "integer"
+    assert '[[frontmatter.schemas]]\nschema = ".vaultlint/frontmatter.schema.json"' in \
+        (vault / ".vaultlint.toml").read_text()
+    assert run_cli([], vault).exit_code == 0
+    (vault / "c.md").write_text("---\ntype: Content\nread_priority: high\nlink: https://e.com/c\n---\n# C\n")
+    res = run_cli(["--output-format", "json"], vault)
+    assert [(d["path"], d["rule"], d["line"]) for d in res.json()] == [
+        ("c.md", "frontmatter-schema", 3)]

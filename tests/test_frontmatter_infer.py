@@ -66,4 +66,4 @@ def test_round_trip_on_the_seed_vault(tmp_path):
 
 def test_no_matching_note_is_an_error(make_vault):
     res = run_cli(["schema", "infer", "--where", "type=Nope"], make_vault(NOTES))
-    assert res.exit_code == 1 and "no note" in res.stderr
+    assert res.exit_code == 2 and "no note" in res.stderr

@@ -18,7 +18,7 @@ import click
 from vaultlint import __version__
 from vaultlint import rules as registry
 from vaultlint.cache import CACHE_DIR
-from vaultlint.config import ConfigError
+from vaultlint.config import ConfigError, load_settings
 from vaultlint.output import FORMATS
 from vaultlint.runner import Run, RunOptions, execute
 from vaultlint.init import write_starter
@@ -251,7 +251,7 @@ def init_command(force: bool) -> None:
     """Write a starter .vaultlint.toml at the root of the vault around the current folder."""
     root = find_root(Path.cwd())
     try:
-        target = write_starter(root, force)
+        target = write_starter(root, force, load_settings(root, root, isolated=True))
     except FileExistsError as exc:
         raise ExitError(str(exc)) from None
     click.echo(f"wrote {target}")

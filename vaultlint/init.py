@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from vaultlint import rules as registry
+from vaultlint.schema_cmd import collect
+from vaultlint.schema_infer import infer
 
 HEADER = """\
 # vaultlint configuration (https://github.com/vaultlint/vaultlint). Every key is optional;
@@ -43,9 +46,28 @@ def starter_config() -> str:
     return HEADER + "".join(_rule_section(r) for r in registry.ALL_RULES if r.options)
 
 
-def write_starter(root: Path, force: bool = False) -> Path:
+INFERRED_SCHEMA = ".vaultlint/frontmatter.schema.json"
+
+
+def schema_section(count: int) -> str:
+    return (f"\n# Inferred by `vaultlint init` from the frontmatter of {count} note(s): edit it, or\n"
+            "# map stricter schemas to folders or property values (docs/frontmatter.md).\n"
+            f'[[frontmatter.schemas]]\nschema = "{INFERRED_SCHEMA}"\n')
+
+
+def write_starter(root: Path, force: bool = False, settings: object = None) -> Path:
+    """Write .vaultlint.toml; with `settings`, also a frontmatter schema inferred from the vault."""
     target = root / ".vaultlint.toml"
     if target.exists() and not force:
         raise FileExistsError(f"{target} exists (use --force to replace it)")
-    target.write_text(starter_config(), encoding="utf-8")
+    text = starter_config()
+    if settings is not None:
+        notes = collect(root, [], {}, settings)
+        if notes:
+            schema = root / INFERRED_SCHEMA
+            schema.parent.mkdir(exist_ok=True)
+            schema.write_text(json.dumps(infer(notes), indent=2, ensure_ascii=False) + "\n",
+                              encoding="utf-8")
+            text += schema_section(len(notes))
+    target.write_text(text, encoding="utf-8")
     return target

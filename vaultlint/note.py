@@ -18,6 +18,11 @@ from vaultlint import markdown
 from vaultlint.frontmatter import FrontmatterBlock, find_block, parse_block
 
 BOM = "\ufeff"
+# Parsing is linear but not free (~3 s per MB for every rule and index); a 50 MB "note" is a
+# log or a dump, not a note, and would stall a run for minutes. Every caller that parses bytes
+# (the engine and the vault's indexes) already turns DecodeError into a read-error, so the limit
+# lives here rather than in each reader.
+MAX_NOTE_BYTES = 8 * 1024 * 1024
 _LINE_END = re.compile(r"\r\n|\n|\r")
 
 
@@ -31,7 +36,11 @@ class DecodeError(ValueError):
 
 
 def decode(data: bytes) -> tuple[str, bool]:
-    """UTF-8 bytes -> (text without BOM, had_bom). Binary or non-UTF-8 raises DecodeError."""
+    """UTF-8 bytes -> (text without BOM, had_bom). Binary, non-UTF-8 or too large raises
+    DecodeError."""
+    if len(data) > MAX_NOTE_BYTES:
+        raise DecodeError(f"file is too large to check ({len(data):,} bytes; "
+                          f"limit {MAX_NOTE_BYTES:,})")
     if b"\0" in data[:8192]:
         raise DecodeError("binary file: contains NUL bytes")
     try:

@@ -10,9 +10,9 @@ import click
 
 from vaultlint.config import ConfigError, load_settings
 from vaultlint.frontmatter import load_for_check
-from vaultlint.note import Note
+from vaultlint.note import DecodeError, Note
 from vaultlint.schema_infer import infer
-from vaultlint.vault import find_root, is_note, list_files
+from vaultlint.vault import find_root, is_note, list_files, read_bytes
 
 
 def _where(pairs: tuple[str, ...]) -> dict[str, Any]:
@@ -30,13 +30,24 @@ def _in_scope(name: str, prefixes: list[str]) -> bool:
     return not prefixes or any(name == p or name.startswith(p.rstrip("/") + "/") for p in prefixes)
 
 
+class SchemaError(click.ClickException):
+    exit_code = 2  # a usage problem, like every vaultlint error
+
+
 def collect(root: Path, paths: list[str], where: dict[str, Any], settings: Any) -> list[dict]:
-    """The valid frontmatter mappings of the notes in scope that match `where`."""
+    """The valid frontmatter mappings of the notes in scope that match `where`; notes that cannot
+    be read or decoded are skipped (`vaultlint check` reports them)."""
     found = []
     for name in list_files(root, settings):
         if not is_note(name) or not _in_scope(name, paths):
             continue
-        note = Note.from_bytes(name, (root / name).read_bytes())
+        data = read_bytes(root / name).data
+        try:
+            note = Note.from_bytes(name, data) if data is not None else None
+        except DecodeError:
+            note = None
+        if note is None:
+            continue
         fm = note.frontmatter
         data = fm.data if fm is not None and fm.error is None else None
         if isinstance(data, dict) and all(k in data and data[k] == v for k, v in where.items()):
@@ -64,12 +75,12 @@ def infer_command(paths: tuple[Path, ...], where: tuple[str, ...], output: Path 
     try:
         settings = load_settings(root, cwd)
     except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise SchemaError(str(exc)) from exc
     scope = [(cwd / p).resolve().relative_to(root).as_posix() for p in paths]
     scope = [s for s in scope if s != "."]
     notes = collect(root, scope, _where(where), settings)
     if not notes:
-        raise click.ClickException("no note with valid frontmatter matches")
+        raise SchemaError("no note with valid frontmatter matches")
     text = json.dumps(infer(notes, title), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
