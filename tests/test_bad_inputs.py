@@ -152,9 +152,13 @@ def test_symlink_loops_and_dangling_links(make_vault):
     diags = check(vault, "--fix")
     assert_good_fixed(vault)
     assert not [d for d in diags if d["path"] != "good.md"]
-    # Named explicitly, they are reported, not followed forever.
-    res = run_cli(["--output-format", "json", "self.md", "sub/loop/loop/n.md"], vault)
-    assert res.exit_code in (0, 1, 2) and "Traceback" not in res.stderr
+
+
+def test_symlink_loop_named_on_the_command_line(make_vault):
+    vault = make_vault({"good.md": GOOD})
+    os.symlink("self.md", vault / "self.md")
+    res = run_cli(["--output-format", "json", "self.md", "good.md"], vault)
+    assert res.exit_code == 2 and "self.md: cannot be resolved (a symlink loop?)" in res.stderr
 
 
 def test_a_file_whose_read_fails(make_vault):
@@ -272,7 +276,7 @@ def test_schema_ref_to_a_remote_url_is_not_fetched(make_vault):
         vault = make_vault({"good.md": GOOD, "n.md": "---\ntitle: 3\n---\nx\n",
                             "schemas/s.json": json.dumps(schema),
                             ".vaultlint.toml": '[[frontmatter.schemas]]\nschema = "schemas/s.json"\n'
-                                               'notes = ["*.md"]\n'})
+                                               'paths = ["*.md"]\n'})
         diags = check(vault)
     finally:
         server.shutdown()
@@ -293,6 +297,8 @@ def _module_patterns() -> list[tuple[str, re.Pattern]]:
 
     found = []
     for info in pkgutil.walk_packages(vaultlint.__path__, "vaultlint."):
+        if info.name.endswith("__main__"):
+            continue  # importing it runs the CLI
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
@@ -304,6 +310,10 @@ def _module_patterns() -> list[tuple[str, re.Pattern]]:
 # long runs of one class, alternations that almost match).
 UNITS = ["[[", "[", "a", " ", "\t", "#", "-", "`", "$", "%%", "<a ", "\\", "a.", "a@", "http://a",
          "![[", "](", "*", "_", "~", ">", "|", "^", "x:", "&", "'", '"', "0", "a-", "- ", ":"]
+
+
+# Used only with `.match` (anchored at one position), where a scan from every start cannot happen.
+ANCHORED_ONLY = {"vaultlint.rules.heading_increment._NUMBER"}
 
 
 def _cost(pattern: re.Pattern, text: str) -> float:
@@ -326,8 +336,10 @@ def test_no_regex_backtracks_catastrophically():
     ratio near 8, quadratic 64. A bound of 24 separates them with room for noise."""
     slow = []
     for name, pattern in _module_patterns():
+        if name in ANCHORED_ONLY:
+            continue
         for unit in UNITS:
-            n = max(1, 2_000 // len(unit))
+            n = max(1, 1_000 // len(unit))
             ratio = _slowest_ratio(pattern, unit, n)
             if ratio > 24:
                 # Re-measure once: a scheduler hiccup should not fail the suite.

@@ -118,7 +118,9 @@ def _token_signature(note: Note, ignore_heading_levels: bool) -> list[tuple[Any,
     return sig
 
 
-_WIKILINK = re.compile(r"!?\[\[[^\n]*?\]\]")
+# No `[` or `]` inside: a line of unclosed `[[` would otherwise be rescanned from each one
+# (quadratic). A rare `[[a]b]]` is then not masked, so its fix is refused: the safe side.
+_WIKILINK = re.compile(r"!?\[\[[^\n\[\]]*\]\]")
 
 
 def _structure(note: Note, intents: set[str]) -> list[tuple[Any, ...]]:

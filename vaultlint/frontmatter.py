@@ -24,6 +24,7 @@ except AttributeError:  # pragma: no cover
     _BaseLoader = yaml.SafeLoader  # type: ignore[misc,assignment]
 
 MAX_ALIASES = 100  # Obsidian never writes aliases; a "billion laughs" block uses thousands
+MAX_EXPANDED = 100_000  # values in the loaded data, aliases expanded; real frontmatter has tens
 
 
 @dataclass
@@ -147,12 +148,38 @@ def _count_aliases(node: Any, limit: int) -> None:
                 stack.extend(item if isinstance(item, tuple) else (item,))
 
 
+def _children(node: Any) -> list[Any]:
+    if not isinstance(node.value, list):
+        return []
+    return [n for item in node.value for n in (item if isinstance(item, tuple) else (item,))]
+
+
+def _check_expanded_size(node: Any, limit: int) -> None:
+    """Refuse YAML whose data, aliases expanded, has more than `limit` nodes. Counting aliases
+    is not enough: nine levels of nine `*refs` are only 72 aliases but 9^9 values, and every
+    consumer that walks the data (schema validation, comparison, dumping) would hang on it.
+    Sizes are memoised per node, so this is linear in the YAML text."""
+    sizes: dict[int, int] = {}
+
+    def size(n: Any) -> int:  # deep YAML raises RecursionError, which parse_block reports
+        if id(n) not in sizes:
+            sizes[id(n)] = 0  # an alias cycle counts as 0 (the constructors handle it)
+            sizes[id(n)] = 1 + sum(size(c) for c in _children(n))
+            if sizes[id(n)] > limit:
+                raise yaml.YAMLError(f"too many YAML aliases: the data would expand to more "
+                                     f"than {limit:,} values")
+        return sizes[id(n)]
+
+    size(node)
+
+
 def _compose(yaml_text: str) -> Any:
     loader = _CheckLoader(yaml_text)
     try:
         node = loader.get_single_node()
         if node is not None:
             _count_aliases(node, MAX_ALIASES)
+            _check_expanded_size(node, MAX_EXPANDED)
         return loader, node
     except BaseException:
         loader.dispose()

@@ -93,8 +93,11 @@ def _split_target(raw: str, start: int) -> tuple[str, str | None, int, int]:
 
 
 def _in_table(note: Note, offset: int) -> bool:
-    line = note.position(offset)[0]
-    return note.line_text(line).lstrip(" >").startswith("|")
+    """On a table row: read from the line start, never slicing the (possibly huge) line."""
+    text, i = note.text, note.line_starts[note.position(offset)[0]]
+    while i < len(text) and text[i] in " >":
+        i += 1
+    return text.startswith("|", i)
 
 
 def _wikilink(note: Note, region: markdown.Region) -> Link:

@@ -69,7 +69,9 @@ _BACKTICKS = re.compile(r"`+")
 # Characters that may open an inline region; everything between them is plain prose.
 _INTERESTING = re.compile(r"[\\`%$<\[!#]|(?:https?|ftp|file|obsidian|zotero)://", re.I)
 _URL = re.compile(r"""(?:https?|ftp|file|obsidian|zotero)://[^\s<>"'`\]\)]*[^\s<>"'`\]\).,;:!?*_~]""", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Starts only where a run of address characters starts: otherwise a long run with no `@` is
+# retried from each of its characters (quadratic); the matches found are the same.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>")
 # #tag: Obsidian tags start after whitespace or line start, contain no spaces or most punctuation.
@@ -152,12 +154,14 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
 
 
 def _find_backtick_close(text: str, i: int, end: int, n: int) -> int:
-    """Start of the closing backtick run of exactly length n, not crossing a blank line."""
-    blank = text.find("\n\n", i, end)
-    limit = end if blank < 0 else blank
+    """Start of the closing backtick run of exactly length n, not crossing a blank line.
+
+    The blank-line test looks only between the opener and the candidate closer: searching for
+    the next blank line up front would scan to the end of a long paragraph for every code span."""
+    start = i
     while True:
-        m = _BACKTICKS.search(text, i, limit)
-        if not m:
+        m = _BACKTICKS.search(text, i, end)
+        if not m or "\n\n" in text[start : m.start()]:
             return -1
         if len(m.group()) == n:
             return m.start()
@@ -194,7 +198,11 @@ def _scan_link(text: str, i: int, end: int, out: list[Region]) -> int:
     bang = text[i] == "!"
     j = i + 1 if bang else i
     if text.startswith("[[", j):
-        close = text.find("]]", j + 2, end)
+        # A wikilink never spans lines nor holds another `[[`: search for `]]` only up to the
+        # first of those, or unclosed `[[`s (100,000 on a line) each scan to the end: quadratic.
+        limit = _find_or_end(text, "[[", j + 2, end)
+        limit = _find_or_end(text, "\n", j + 2, limit)
+        close = text.find("]]", j + 2, limit)
         if close < 0:
             return i
         inner = text[j + 2 : close]
@@ -207,8 +215,10 @@ def _scan_link(text: str, i: int, end: int, out: list[Region]) -> int:
             _scan_inline(text, target_end + 1, close, out)
         return close + 2
     # Markdown link or image: [text](dest)
-    depth, k = 0, j
-    while k < end:
+    # CommonMark caps link labels at 999 characters; the cap also keeps a run of unclosed `[`
+    # (each of which scans forward) from costing quadratic time.
+    depth, k, stop = 0, j, min(end, j + _MAX_LABEL)
+    while k < stop:
         ch = text[k]
         if ch == "\\":
             k += 2
@@ -233,6 +243,14 @@ def _scan_link(text: str, i: int, end: int, out: list[Region]) -> int:
     _scan_inline(text, j + 1, k, out)  # the label is prose
     out.append(Region(dest_start, close, LINK))
     return close + 1
+
+
+_MAX_LABEL = 1000
+
+
+def _find_or_end(text: str, needle: str, start: int, end: int) -> int:
+    found = text.find(needle, start, end)
+    return end if found < 0 else found
 
 
 def _alias_pipe(inner: str) -> int:

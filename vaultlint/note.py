@@ -24,6 +24,7 @@ BOM = "\ufeff"
 # lives here rather than in each reader.
 MAX_NOTE_BYTES = 8 * 1024 * 1024
 _LINE_END = re.compile(r"\r\n|\n|\r")
+_NOT_LINE_END = re.compile(r"[^\r\n]")
 
 
 class DecodeError(ValueError):
@@ -190,7 +191,11 @@ class Note:
             if r.kind not in kinds:
                 continue
             parts.append(self.text[pos : r.start])
-            parts.append(re.sub(r"[^\r\n]", " ", self.text[r.start : r.end]))
+            segment = self.text[r.start : r.end]
+            if "\n" in segment or "\r" in segment:
+                parts.append(_NOT_LINE_END.sub(" ", segment))
+            else:
+                parts.append(" " * len(segment))
             pos = r.end
         parts.append(self.text[pos:])
         return "".join(parts)

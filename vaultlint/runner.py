@@ -62,7 +62,11 @@ class Run:
 
 def _start_dir(options: RunOptions) -> Path:
     if options.paths:
-        first = (options.cwd / options.paths[0]).resolve()
+        first = options.cwd / options.paths[0]
+        try:
+            first = first.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: start from the folder holding it
+            return (options.cwd / options.paths[0]).parent.resolve()
         return first if first.is_dir() else first.parent
     return options.cwd.resolve()
 
@@ -98,7 +102,10 @@ def _paths_scope(options: RunOptions, vault: Vault) -> list[str]:
     chosen: list[str] = []
     known = set(notes)
     for raw in options.paths:
-        target = (options.cwd / raw).resolve()
+        try:
+            target = (options.cwd / raw).resolve()
+        except (OSError, RuntimeError):
+            raise ConfigError(f"{raw}: cannot be resolved (a symlink loop?)") from None
         try:
             rel = target.relative_to(vault.root).as_posix()
         except ValueError:

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vaultlint.cache import Cache, content_hash, fingerprint, signature
+from vaultlint.note import MAX_NOTE_BYTES  # a bigger "note" is reported, not even read
 if TYPE_CHECKING:  # config imports the rules, which import this module
     from vaultlint.config import Settings
 
 NOTE_SUFFIXES = (".md",)
-MAX_NOTE_BYTES = 64 * 1024 * 1024  # a "note" bigger than this is reported, not parsed
 
 
 def find_root(start: Path) -> Path:
