@@ -60,3 +60,23 @@ def test_code_math_and_comments_are_untouched(tmp_path_factory, text):
     kinds = ("code", "math", "comment", "html", "link", "url")
     assert [(r.kind, text[r.start:r.end]) for r in before.regions if r.kind in kinds] == \
         [(r.kind, fixed[r.start:r.end]) for r in after.regions if r.kind in kinds]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])
+@given(text=note_text())
+def test_every_default_rule_fixes_safely(tmp_path_factory, text):
+    """All default rules, not only formatting: safe fixes keep protected text and the token
+    stream, the frontmatter data changes only where a fix says so, and a second run is a no-op."""
+    root = tmp_path_factory.mktemp("v")
+    s = Settings(root=root)
+    linter = Linter(s, Vault(root, ["n.md"], s))
+    outcome = fix_note(Note("n.md", text), lambda n: linter.lint(n)[0])
+    intents = {i for d in outcome.applied for i in d.fix.intents}
+    assert verify(Note("n.md", text), Note("n.md", outcome.text), intents) is None
+    kinds = ("code", "math", "comment", "html", "url")
+    before, after = Note("n.md", text), Note("n.md", outcome.text)
+    assert [(r.kind, text[r.start:r.end]) for r in before.regions if r.kind in kinds] == \
+        [(r.kind, outcome.text[r.start:r.end]) for r in after.regions if r.kind in kinds]
+    again = fix_note(after, lambda n: linter.lint(n)[0])
+    assert again.text == outcome.text
