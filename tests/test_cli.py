@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 
-from conftest import run_cli, run_subprocess
+from conftest import run_cli, run_subprocess, write_vault
 
 CLEAN = "# Title\n\nSome text.\n"
 DIRTY = "# Title\nSome text.   \n\n\n\nMore.\n\n\n"
@@ -205,3 +205,13 @@ def test_init_infers_a_frontmatter_schema_the_vault_satisfies(make_vault):
     res = run_cli(["--output-format", "json"], vault)
     assert [(d["path"], d["rule"], d["line"]) for d in res.json()] == [
         ("c.md", "frontmatter-schema", 3)]
+
+
+def test_vault_in_a_folder_the_repo_ignores_is_still_checked(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / ".gitignore").write_text("demo-vault/\n")
+    vault = write_vault(repo / "demo-vault", {"a.md": "x  \t\n"})
+    res = run_cli(["--output-format", "json", "demo-vault"], repo)
+    assert [d["path"] for d in res.json()] == ["a.md"]

@@ -53,7 +53,18 @@ def _git_files(root: Path) -> list[str] | None:
     if out.returncode != 0:
         return None
     names = out.stdout.decode("utf-8", "surrogateescape").split("\0")
+    if not any(names) and _ignored_by_git(root):
+        return None  # a vault inside an ignored folder of some repo: git's view says nothing
     return sorted({n for n in names if n})
+
+
+def _ignored_by_git(folder: Path) -> bool:
+    try:
+        proc = subprocess.run(["git", "check-ignore", "-q", "."], cwd=folder, capture_output=True,
+                              timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return proc.returncode == 0
 
 
 def _walk_files(root: Path) -> list[str]:
