@@ -74,7 +74,7 @@ def test_every_default_rule_fixes_safely(tmp_path_factory, text):
     outcome = fix_note(Note("n.md", text), lambda n: linter.lint(n)[0])
     intents = {i for d in outcome.applied for i in d.fix.intents}
     assert verify(Note("n.md", text), Note("n.md", outcome.text), intents) is None
-    kinds = ("code", "math", "comment", "html", "url")
+    kinds = ("code", "math", "comment", "html", "link", "url")
     before, after = Note("n.md", text), Note("n.md", outcome.text)
     assert [(r.kind, text[r.start:r.end]) for r in before.regions if r.kind in kinds] == \
         [(r.kind, outcome.text[r.start:r.end]) for r in after.regions if r.kind in kinds]
