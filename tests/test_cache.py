@@ -4,6 +4,7 @@ or raced, and parallel checking identical to serial checking."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,13 @@ def _json(vault: Path, *args: str) -> list[dict]:
 
 
 def _cache_file(vault: Path) -> Path:
-    [path] = list((vault / ".vaultlint_cache").glob("*/cache.json"))
+    [path] = list((vault / ".vaultlint_cache").glob("*/cache.db"))
     return path
+
+
+def _rows(vault: Path, table: str) -> dict[str, tuple]:
+    with sqlite3.connect(_cache_file(vault)) as db:
+        return {row[0]: row[1:] for row in db.execute(f"SELECT * FROM {table}")}
 
 
 def test_warm_run_gives_the_cold_results_and_the_cache_ignores_itself(make_vault):
@@ -30,8 +36,7 @@ def test_warm_run_gives_the_cold_results_and_the_cache_ignores_itself(make_vault
     cold = _json(vault)
     assert (vault / ".vaultlint_cache" / ".gitignore").read_text().endswith("*\n")
     assert (vault / ".vaultlint_cache" / "CACHEDIR.TAG").exists()
-    entries = json.loads(_cache_file(vault).read_text())["files"]
-    assert set(entries) == {"a.md", "b.md"} and all("results" in e for e in entries.values())
+    assert set(_rows(vault, "files")) == set(_rows(vault, "results")) == {"a.md", "b.md"}
     assert _json(vault) == cold == _json(vault, "--no-cache")
 
 
@@ -49,7 +54,7 @@ def test_deleted_note_leaves_the_cache(make_vault):
     _json(vault)
     (vault / "b.md").unlink()
     assert {d["path"] for d in _json(vault)} == {"a.md"}
-    assert set(json.loads(_cache_file(vault).read_text())["files"]) == {"a.md"}
+    assert set(_rows(vault, "files")) == set(_rows(vault, "results")) == {"a.md"}
 
 
 def test_config_change_invalidates_findings(make_vault):
@@ -60,17 +65,30 @@ def test_config_change_invalidates_findings(make_vault):
 
 
 def test_corrupt_cache_is_rebuilt_not_trusted(make_vault):
-    vault = make_vault({"a.md": DIRTY})
+    vault = make_vault({"a.md": DIRTY, "b.md": "# B\n\n[[a]]\n"})
     expected = _json(vault)
     cache = _cache_file(vault)
-    cache.write_text('{"format": 1, "version": "0.1.0", "files": {"a.md": {"sig": "x"')
+    cache.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)  # a torn or foreign file
     assert _json(vault) == expected
-    json.loads(cache.read_text())  # rewritten whole
-    data = json.loads(cache.read_text())
-    data["files"]["a.md"]["results"]["diags"] = "not a list"
-    data["files"]["a.md"]["sig"] = [0, 0, 0, 0]  # and a signature that no longer matches
-    cache.write_text(json.dumps(data))
+    assert set(_rows(vault, "files")) == {"a.md", "b.md"}  # rebuilt whole
+    with sqlite3.connect(cache) as db:  # damaged values, and facts that went missing
+        db.execute("UPDATE results SET diags = 'not json'")
+        db.execute("UPDATE files SET fh = '[1'")
+        db.execute("DELETE FROM facts")
     assert _json(vault) == expected
+    with sqlite3.connect(cache) as db:  # findings that decode but are not findings
+        db.execute("UPDATE results SET diags = '[{\"x\": 1}]'")
+    assert _json(vault) == expected
+
+
+def test_cache_of_another_layout_is_replaced(make_vault):
+    vault = make_vault({"a.md": DIRTY})
+    expected = _json(vault)
+    with sqlite3.connect(_cache_file(vault)) as db:
+        db.execute("PRAGMA user_version = 99")
+    assert _json(vault) == expected
+    with sqlite3.connect(_cache_file(vault)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
 
 
 def test_racing_runs_leave_a_valid_cache(make_vault):
@@ -81,8 +99,8 @@ def test_racing_runs_leave_a_valid_cache(make_vault):
     outputs = [p.communicate(timeout=120)[0] for p in procs]
     assert all(p.returncode == 1 for p in procs)
     assert len({o for o in outputs}) == 1
-    json.loads(_cache_file(vault).read_text())
-    assert not list((vault / ".vaultlint_cache").glob("*/*.tmp"))
+    assert set(_rows(vault, "results")) == {f"n{i}.md" for i in range(60)}
+    assert [p.name for p in (vault / ".vaultlint_cache").glob("*/*")] == ["cache.db"]
 
 
 def test_parallel_check_equals_serial_check(tmp_path):

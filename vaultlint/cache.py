@@ -1,15 +1,21 @@
-"""The persistent cache in `<vault>/.vaultlint_cache/<version>/`.
+"""The persistent cache: `<vault>/.vaultlint_cache/<version>/cache.db`, an SQLite database.
 
-Per file it keeps a stat signature (size, mtime, ctime, inode), the content hash, the facts each
-whole-vault index extracted from the note (names, headings, URLs, words...) and the note's last
-findings with the key they were computed under. A file whose signature changed is re-read and
-re-hashed; if its content is the same, everything cached for it still holds. Findings are reused
-only when the content, the vaultlint version, the configuration and (for rules that look across
-notes) the state of the whole vault are what they were.
+- `files`: per file its stat signature (size, mtime, ctime, inode), its content hash and, per
+  whole-vault index, the hash of the facts the note gives that index (names, headings, URLs,
+  words...). A file whose signature changed is re-read and re-hashed; if its content is the same,
+  everything cached for it still holds.
+- `facts`: facts by their own hash. Notes with the same facts share a row, and an edit that leaves
+  a note's facts alone (most prose edits) writes nothing here.
+- `results`: a note's last findings, for the content hash and the key they were computed under
+  (vaultlint's version, the configuration and, for rules looking across notes, the vault's state).
+- `indexes`: whole-vault indexes kept whole, with the facts hashes they were built from, so the
+  next run patches them for the notes that changed instead of rebuilding them from every note.
 
-The cache is JSON (never pickle: a cache file is data, it must not be able to run code), written
-atomically (temporary file + rename) so two runs racing leave one complete cache; a file that
-does not parse or has the wrong shape is ignored and rebuilt, never trusted.
+Why SQLite: a run reads and writes only what it needs (a pre-commit run on one note of a big vault
+reads one row of findings and writes a few rows), it is in the standard library, and its
+transactions make two racing runs safe. Values are JSON, never pickle: a cache is data and must not
+be able to run code. A value that does not decode is recomputed; a database that cannot be read is
+deleted and rebuilt, never trusted; a vault where nothing can be written runs without a cache.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +32,21 @@ from vaultlint import __version__
 
 CACHE_DIR = ".vaultlint_cache"
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a vaultlint cache.\n"
-FORMAT = 1
+FORMAT = 2  # PRAGMA user_version of the database; another value means another layout
+LOCK_TIMEOUT = 30.0  # seconds a run waits for another run's write to finish
+BULK = 200  # from this many paths on, read all findings in one query
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, sig TEXT, hash TEXT, fh TEXT);
+CREATE TABLE IF NOT EXISTS facts (spec TEXT, fh TEXT, value TEXT, PRIMARY KEY (spec, fh));
+CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, hash TEXT, key TEXT, diags TEXT);
+CREATE TABLE IF NOT EXISTS indexes (spec TEXT PRIMARY KEY, config TEXT, state TEXT, hashes TEXT,
+                                    value TEXT);
+"""
+
+MISSING: Any = object()  # "not in the cache" (None is a valid value of facts)
+
+Entry = dict[str, Any]  # {"sig": str, "hash": str, "fh": {index key: facts hash}}
 
 
 def content_hash(data: bytes) -> str:
@@ -34,82 +55,322 @@ def content_hash(data: bytes) -> str:
 
 def fingerprint(value: Any) -> str:
     """A stable hash of JSON-able data (config, fact sets)."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    return _text_hash(_dumps(value))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def _text_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def signature(st: os.stat_result) -> list[int]:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+def signature(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
 class Cache:
-    """In-memory view of the cache file; `save()` writes it back atomically."""
+    """What a run knows from the cache, and what it will write back with `save()`.
+
+    File entries are all read at the start (every run needs them); facts are read per index when
+    one is built, findings per note when a note is reported on. Writes wait for `save()`.
+    """
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.files: dict[str, dict[str, Any]] = {}
-        self.dirty = False
+        self.files: dict[str, Entry] = {}
+        self._db: sqlite3.Connection | None = None
+        self._db_pid = 0
+        self._facts: dict[str, dict[str, str | None]] = {}  # index key -> facts hash -> JSON
+        self._all_facts: set[str] = set()  # index keys whose facts were all read
+        self._decoded: dict[tuple[str, str], Any] = {}
+        self._kept: dict[str, tuple[str, str] | None] = {}
+        self._new_indexes: dict[str, tuple[str, str, str, str]] = {}
+        self._results: dict[str, tuple[str, str, str]] = {}  # path -> (hash, key, JSON)
+        self._all_results = False
+        self._touched: set[str] = set()
+        self._gone: set[str] = set()
+        self._new_facts: dict[tuple[str, str], str] = {}
+        self._new_results: dict[str, tuple[str, str, str]] = {}
         if folder is not None:
-            self.files = self._load(folder / "cache.json")
+            self.files = self._read_files()
 
     @property
     def enabled(self) -> bool:
         return self.folder is not None
 
-    @staticmethod
-    def _load(path: Path) -> dict[str, dict[str, Any]]:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("format") != FORMAT or \
-                data.get("version") != __version__ or not isinstance(data.get("files"), dict):
-            return {}
-        return {k: v for k, v in data["files"].items() if isinstance(v, dict)}
+    @property
+    def path(self) -> Path:
+        assert self.folder is not None
+        return self.folder / "cache.db"
 
-    def entry(self, path: str, sig: list[int] | None) -> dict[str, Any] | None:
-        """The entry for `path` if the file still has signature `sig`."""
-        entry = self.files.get(path)
-        if entry is None or sig is None or entry.get("sig") != sig:
+    # --- reading -------------------------------------------------------------------------------
+
+    def _connect(self, create: bool = False) -> sqlite3.Connection | None:
+        """This process's connection (a connection must not cross a fork), or None."""
+        if self._db is not None and self._db_pid == os.getpid():
+            return self._db
+        self._db = None
+        if self.folder is None or (not create and not self.path.is_file()):
             return None
-        return entry
+        try:
+            if create:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                _mark(self.folder.parent)
+            db = self._open()
+            if db is None and create:  # it was not a database of ours: start a new one
+                self._discard()
+                db = self._open()
+        except (OSError, sqlite3.Error):
+            return None
+        if db is not None:
+            self._db, self._db_pid = db, os.getpid()
+        return db
 
-    def entry_by_hash(self, path: str, digest: str, sig: list[int]) -> dict[str, Any]:
+    def _open(self) -> sqlite3.Connection | None:
+        db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                db.executescript(SCHEMA + f"PRAGMA user_version = {FORMAT};")
+            elif version != FORMAT:
+                raise sqlite3.DatabaseError("another cache layout")
+        except sqlite3.DatabaseError:
+            db.close()
+            return None
+        return db
+
+    def _discard(self) -> None:
+        self._db = None
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        db = self._connect()
+        if db is None:
+            return []
+        try:
+            return db.execute(sql, tuple(params)).fetchall()
+        except sqlite3.DatabaseError:
+            self._discard()
+            return []
+        except sqlite3.Error:  # locked for longer than LOCK_TIMEOUT: run without
+            return []
+
+    def _read_files(self) -> dict[str, Entry]:
+        files = {}
+        for path, sig, digest, fh in self._query("SELECT path, sig, hash, fh FROM files"):
+            if isinstance(sig, str) and isinstance(digest, str) and isinstance(fh, str):
+                pairs = fh.split()  # every file of the vault on every run: kept lean
+                files[path] = {"sig": sig, "hash": digest, "fh": dict(zip(pairs[::2], pairs[1::2]))}
+        return files
+
+    def facts(self, spec: str, facts_hash: str) -> Any:
+        """The facts with this hash for index `spec`, or MISSING. (Decoded once: callers must
+        not change them.)"""
+        key = (spec, facts_hash)
+        if key in self._decoded:
+            return self._decoded[key]
+        text = self._new_facts.get(key)
+        if text is None:
+            table = self._facts.setdefault(spec, {})
+            if facts_hash not in table and spec not in self._all_facts:
+                rows = self._query("SELECT value FROM facts WHERE spec = ? AND fh = ?", key)
+                table[facts_hash] = rows[0][0] if rows else None
+            text = table.get(facts_hash)
+        value = _json(text)
+        if value is _BAD:
+            return MISSING
+        self._decoded[key] = value
+        return value
+
+    def read_all_facts(self, spec: str) -> None:
+        """Read every stored facts row of index `spec` at once (about to need most of them)."""
+        if spec not in self._all_facts:
+            self._facts.setdefault(spec, {}).update(
+                self._query("SELECT fh, value FROM facts WHERE spec = ?", (spec,)))
+            self._all_facts.add(spec)
+
+    def kept_index(self, spec: str) -> tuple[str, str] | None:
+        """(configuration fingerprint, facts state) of the kept index `spec`, if there is one."""
+        if spec not in self._kept:
+            rows = self._query("SELECT config, state FROM indexes WHERE spec = ?", (spec,))
+            self._kept[spec] = tuple(rows[0]) if rows else None  # type: ignore[assignment]
+        return self._kept[spec]
+
+    def kept_index_value(self, spec: str) -> Any:
+        rows = self._query("SELECT value FROM indexes WHERE spec = ?", (spec,))
+        return _json(rows[0][0]) if rows else _BAD
+
+    def kept_index_hashes(self, spec: str) -> Any:
+        rows = self._query("SELECT hashes FROM indexes WHERE spec = ?", (spec,))
+        return _json(rows[0][0]) if rows else _BAD
+
+    def keep_index(self, spec: str, config: str, state: str, hashes: dict[str, str | None],
+                   value: Any) -> None:
+        self._new_indexes[spec] = (config, state, json.dumps(hashes, separators=(",", ":")),
+                                   json.dumps(value, separators=(",", ":")))
+
+    def read_results(self, paths: list[str]) -> None:
+        """Read the findings of these notes (all of them, when there are many) in one go."""
+        if self._all_results:
+            return
+        if len(paths) >= BULK:
+            rows = self._query("SELECT path, hash, key, diags FROM results")
+            self._all_results = True
+        else:
+            rows = []
+            for start in range(0, len(paths), 500):
+                chunk = paths[start : start + 500]
+                rows += self._query("SELECT path, hash, key, diags FROM results WHERE path IN "
+                                    f"({','.join('?' * len(chunk))})", chunk)
+        self._results.update((row[0], row[1:]) for row in rows)
+
+    def results(self, path: str, digest: str, key: str) -> list | None:
+        """The cached findings of the note at `path` with content `digest` under `key`."""
+        row = self._new_results.get(path) or self._results.get(path)
+        if row is None or row[0] != digest or row[1] != key:
+            return None
+        diags = _json(row[2])
+        return diags if isinstance(diags, list) else None
+
+    # --- recording -----------------------------------------------------------------------------
+
+    def entry_by_hash(self, path: str, digest: str, sig: str) -> Entry:
         """The entry for `path` with content `digest`: kept (and re-signed) if the content is the
         same, else a fresh one."""
         entry = self.files.get(path)
         if entry is None or entry.get("hash") != digest:
-            entry = {"hash": digest}
+            entry = {"sig": sig, "hash": digest, "fh": {}}
             self.files[path] = entry
+            self._touched.add(path)
         if entry.get("sig") != sig:
             entry["sig"] = sig
-            self.dirty = True
+            self._touched.add(path)
         return entry
+
+    def set_facts(self, path: str, spec: str, value: Any) -> str | None:
+        """Record the facts of the note at `path` for index `spec`; their hash."""
+        entry = self.files.get(path)
+        if entry is None:
+            return None
+        text = _dumps(value)
+        digest = _text_hash(text)
+        if self._facts.get(spec, {}).get(digest) is None:
+            self._new_facts[(spec, digest)] = text
+        if entry["fh"].get(spec) != digest:
+            entry["fh"][spec] = digest
+            self._touched.add(path)
+        return digest
+
+    def set_results(self, path: str, key: str, diags: list) -> None:
+        entry = self.files.get(path)
+        if entry is not None:
+            self._new_results[path] = (entry["hash"], key, json.dumps(diags, separators=(",", ":")))
 
     def forget(self, path: str) -> None:
         if self.files.pop(path, None) is not None:
-            self.dirty = True
+            self._gone.add(path)
+        self._touched.discard(path)
+        self._new_results.pop(path, None)
 
     def prune(self, keep: set[str]) -> None:
         for path in [p for p in self.files if p not in keep]:
-            del self.files[path]
-            self.dirty = True
+            self.forget(path)
+
+    # --- worker processes ----------------------------------------------------------------------
+
+    def start_worker(self) -> None:
+        """In a forked worker: forget what the parent had recorded (it saves that itself)."""
+        self._touched, self._new_facts, self._new_results = set(), {}, {}
+
+    def take_changes(self) -> tuple[dict[str, Entry], dict[tuple[str, str], str]]:
+        """What this worker recorded since the last call, for the parent to `merge`."""
+        entries = {p: self.files[p] for p in self._touched if p in self.files}
+        changes = (entries, self._new_facts)
+        self._touched, self._new_facts = set(), {}
+        return changes
+
+    def merge(self, changes: tuple[dict[str, Entry], dict[tuple[str, str], str]]) -> None:
+        entries, facts = changes
+        self.files.update(entries)
+        self._touched.update(entries)
+        self._new_facts.update(facts)
+
+    # --- writing -------------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self.folder is None or not self.dirty:
+        """Write what this run recorded, in one transaction."""
+        if self.folder is None or not (self._touched or self._gone or self._new_facts or
+                                       self._new_results or self._new_indexes):
             return
+        db = self._connect(create=True)
+        if db is None:
+            return  # a read-only vault (CI) simply runs without a cache
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _mark(self.folder.parent)
-            payload = json.dumps({"format": FORMAT, "version": __version__, "files": self.files},
-                                 separators=(",", ":"))
-            fd, tmp = tempfile.mkstemp(prefix=".cache.", suffix=".tmp", dir=self.folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, self.folder / "cache.json")
-        except OSError:
-            pass  # a read-only vault (CI) simply runs without a cache
-        self.dirty = False
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in self._gone])
+            db.executemany("DELETE FROM results WHERE path = ?", [(p,) for p in self._gone])
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", [
+                (p, e["sig"], e["hash"], " ".join(f"{k} {v}" for k, v in sorted(e["fh"].items())))
+                for p in sorted(self._touched) if (e := self.files.get(p)) is not None])
+            before = db.total_changes
+            db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?, ?)",
+                           [(spec, fh, text) for (spec, fh), text in self._new_facts.items()])
+            added = db.total_changes > before
+            db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
+                           [(p, *row) for p, row in self._new_results.items()])
+            db.executemany("INSERT OR REPLACE INTO indexes VALUES (?, ?, ?, ?, ?)",
+                           [(spec, *row) for spec, row in self._new_indexes.items()])
+            if added or self._gone:
+                self._collect_garbage(db)
+            db.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            self._discard()
+        except sqlite3.Error:  # another run held the lock too long: this run's work is not kept
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+        self._touched, self._gone, self._new_facts, self._new_results = set(), set(), {}, {}
+        self._new_indexes = {}
+
+    @staticmethod
+    def _collect_garbage(db: sqlite3.Connection) -> None:
+        """Delete facts that neither a file nor a kept index refers to any more, once they
+        outnumber the live ones."""
+        live = set()
+        for (fh,) in db.execute("SELECT fh FROM files"):
+            live.update((_split_pairs(fh) or {}).items())
+        for spec, kept in db.execute("SELECT spec, hashes FROM indexes"):
+            hashes = _json(kept)
+            if isinstance(hashes, dict):
+                live.update((spec, fh) for fh in hashes.values())
+        stored = db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+        if stored <= 2 * len(live) + 1000:
+            return
+        dead = [row for row in db.execute("SELECT spec, fh FROM facts") if row not in live]
+        db.executemany("DELETE FROM facts WHERE spec = ? AND fh = ?", dead)
+
+
+_BAD: Any = object()
+
+
+def _split_pairs(text: Any) -> dict[str, str] | None:
+    """`"links@1 9f3a... prose-words@3 77c0..."` -> {"links@1": "9f3a...", ...} (cheaper to
+    read for every file of the vault than JSON)."""
+    if not isinstance(text, str):
+        return None
+    fields = text.split()
+    return dict(zip(fields[0::2], fields[1::2])) if len(fields) % 2 == 0 else None
+
+
+def _json(text: Any) -> Any:
+    try:
+        return json.loads(text) if isinstance(text, str) else _BAD
+    except ValueError:
+        return _BAD
 
 
 def _mark(root: Path) -> None:

@@ -12,15 +12,16 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from vaultlint import rules as registry
 from vaultlint.diagnostics import Severity
 from vaultlint.resources import load_schema
 from vaultlint.rules.base import Rule
+
+if TYPE_CHECKING:  # both imported when first needed: a run without exclusions needs neither
+    import jsonschema
+    import pathspec
 
 CONFIG_NAMES = (".vaultlint.toml", "vaultlint.toml")
 ALWAYS_EXCLUDED = (".obsidian/", ".trash/", ".git/", ".vaultlint_cache/", "node_modules/")
@@ -59,7 +60,7 @@ class Settings:
     @cached_property
     def _per_file_specs(self) -> list[tuple[pathspec.PathSpec, list[str]]]:
         return [
-            (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), sels)
+            (_pathspec([glob]), sels)
             for glob, sels in self.per_file_ignores.items()
         ]
 
@@ -85,12 +86,18 @@ class Settings:
 
     @cached_property
     def exclude_spec(self) -> pathspec.PathSpec:
-        return pathspec.PathSpec.from_lines("gitwildmatch", [*ALWAYS_EXCLUDED, *self.exclude])
+        return _pathspec([*ALWAYS_EXCLUDED, *self.exclude])
 
     def is_excluded(self, path: str) -> bool:
         if not self.exclude:  # the built-in excludes are folders: a cheap test suffices
             return any(f"/{d}" in f"/{path}" for d in ALWAYS_EXCLUDED)
         return self.exclude_spec.match_file(path)
+
+
+def _pathspec(globs: list[str]) -> pathspec.PathSpec:
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitwildmatch", globs)
 
 
 def find_config(start: Path) -> Path | None:
@@ -144,15 +151,29 @@ def full_schema() -> dict[str, Any]:
 
 
 def validate_config(data: dict[str, Any], source: str) -> None:
-    validator = jsonschema.Draft202012Validator(full_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        lines = [f"  {_where(e)}: {_plain(e)}" for e in errors]
-        raise ConfigError(f"{source}: invalid configuration:\n" + "\n".join(lines))
+    schema = full_schema()
+    if not _fast_valid(schema, data):
+        import jsonschema  # only to explain what is wrong
+
+        validator = jsonschema.Draft202012Validator(schema)
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        if errors:
+            lines = [f"  {_where(e)}: {_plain(e)}" for e in errors]
+            raise ConfigError(f"{source}: invalid configuration:\n" + "\n".join(lines))
     for key in ("select", "extend-select", "ignore"):
         for sel in data.get(key, []):
             if not registry.is_known_selector(sel):
                 raise ConfigError(f"{source}: {key}: unknown rule or prefix {sel!r}")
+
+
+def _fast_valid(schema: dict[str, Any], data: dict[str, Any]) -> bool:
+    """jsonschema-rs's answer (it imports in a fraction of jsonschema's time); False if absent."""
+    try:
+        import jsonschema_rs
+
+        return bool(jsonschema_rs.validator_for(schema).is_valid(data))
+    except Exception:  # not installed, or a value it cannot convert: jsonschema decides
+        return False
 
 
 def _where(error: jsonschema.ValidationError) -> str:

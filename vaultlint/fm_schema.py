@@ -12,24 +12,26 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-import pathspec
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-from referencing.exceptions import NoSuchResource
+from typing import TYPE_CHECKING, Any
 
 from vaultlint.resources import schemas_dir
+
+if TYPE_CHECKING:  # imported when first needed: `jsonschema` takes longer to import than a
+    import jsonschema  # pre-commit run on one note should take, and jsonschema-rs decides first
+    import pathspec
 
 _NAIVE_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 
 
-def _format_checker() -> jsonschema.FormatChecker:
+@lru_cache(maxsize=1)
+def format_checker() -> jsonschema.FormatChecker:
+    import jsonschema
+
     base = jsonschema.Draft202012Validator.FORMAT_CHECKER
     checker = jsonschema.FormatChecker(list(base.checkers))  # a copy: we override date-time
 
@@ -45,14 +47,19 @@ def _format_checker() -> jsonschema.FormatChecker:
     return checker
 
 
-FORMAT_CHECKER = _format_checker()
-
-
 class SchemaError(Exception):
     """A schema that cannot be used: missing file, bad JSON, invalid schema, remote $ref."""
 
 
+class UnresolvableRef(SchemaError):
+    """A `$ref` that names no schema vaultlint can read (found while validating)."""
+
+
 def _retrieve_local(base_dir: Path):
+    from referencing import Resource
+    from referencing.exceptions import NoSuchResource
+    from referencing.jsonschema import DRAFT202012
+
     def retrieve(uri: str) -> Resource:
         if uri.startswith("file://"):
             path = Path(uri[len("file://"):])
@@ -96,8 +103,12 @@ class Compiled:
     """jsonschema-rs answers "valid?" ~200x faster (bench/bench_frontmatter.py); only the notes
     it rejects go through `jsonschema` for the detailed, located messages."""
 
-    full: jsonschema.Draft202012Validator
+    build_full: Callable[[], jsonschema.Draft202012Validator]
     fast: Any = None  # a jsonschema_rs validator, None when unavailable or it refused the schema
+
+    @cached_property
+    def full(self) -> jsonschema.Draft202012Validator:
+        return self.build_full()
 
     def iter_errors(self, data: Any):
         if self.fast is not None:
@@ -106,7 +117,12 @@ class Compiled:
                     return
             except Exception:  # a value jsonschema-rs cannot convert: the slow path decides
                 pass
-        yield from iter_errors(self.full, data)
+        from referencing.exceptions import Unresolvable
+
+        try:
+            yield from iter_errors(self.full, data)
+        except Unresolvable as exc:
+            raise UnresolvableRef(str(exc)) from exc
 
 
 def _fast_validator(schema: Any, base_dir: Path | None) -> Any:
@@ -116,7 +132,7 @@ def _fast_validator(schema: Any, base_dir: Path | None) -> Any:
         import jsonschema_rs
     except ImportError:
         return None
-    formats = {f: (lambda v, f=f: FORMAT_CHECKER.conforms(v, f)) for f in FAST_FORMATS}
+    formats = {f: (lambda v, f=f: format_checker().conforms(v, f)) for f in FAST_FORMATS}
     retrieve = _retrieve_local(base_dir) if base_dir is not None else None
     try:
         extra = {} if base_dir is None else {
@@ -139,18 +155,27 @@ def _compile(path: Path, _mtime: int, _size: int) -> Compiled:
         raise SchemaError(f"{path}: cannot read schema ({exc.strerror})") from exc
     except json.JSONDecodeError as exc:
         raise SchemaError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+    remote = next(_remote_refs(schema), None)
+    if remote is not None:
+        raise SchemaError(f"{path.name}: remote $ref {remote!r} refused: vaultlint never fetches; "
+                          "save that schema next to this one and refer to it by relative path")
+    fast = _fast_validator(schema, path.parent)
+    if fast is None:  # jsonschema-rs refused it: let jsonschema say what is wrong, now
+        _full_validator(path, schema)
+    return Compiled(lambda: _full_validator(path, schema), fast)
+
+
+def _full_validator(path: Path, schema: Any) -> jsonschema.Draft202012Validator:
+    import jsonschema
+    from referencing import Registry
+
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     try:
         cls.check_schema(schema)
     except jsonschema.SchemaError as exc:
         raise SchemaError(f"{path}: invalid JSON schema: {exc.message}") from exc
-    remote = next(_remote_refs(schema), None)
-    if remote is not None:
-        raise SchemaError(f"{path.name}: remote $ref {remote!r} refused: vaultlint never fetches; "
-                          "save that schema next to this one and refer to it by relative path")
     registry: Registry = Registry(retrieve=_retrieve_local(path.parent))
-    full = cls(schema, registry=registry, format_checker=FORMAT_CHECKER)
-    return Compiled(full, _fast_validator(schema, path.parent))
+    return cls(schema, registry=registry, format_checker=format_checker())
 
 
 @dataclass(frozen=True)
@@ -163,6 +188,12 @@ class Mapping:
         if self.paths is not None and not self.paths.match_file(path):
             return False
         return all(k in data and data[k] == v for k, v in self.where)
+
+
+def _pathspec(globs: list[str]) -> pathspec.PathSpec:
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitwildmatch", globs)
 
 
 def resolve_schema_path(name: str, base: Path) -> Path:
@@ -183,7 +214,7 @@ def mappings(settings: Any) -> tuple[Mapping, ...]:
     found = tuple(
         Mapping(
             schema=resolve_schema_path(m["schema"], base),
-            paths=pathspec.PathSpec.from_lines("gitwildmatch", m["paths"]) if m.get("paths") else None,
+            paths=_pathspec(m["paths"]) if m.get("paths") else None,
             where=tuple(sorted((m.get("where") or {}).items())),
         )
         for m in raw.get("schemas", [])
@@ -214,8 +245,13 @@ def _types_validator(path: Path, _mtime: float) -> "Compiled | None":
     if not props:
         return None
     schema = {"type": "object", "properties": props}
-    return Compiled(jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER),
-                    _fast_validator(schema, None))
+    return Compiled(lambda: _plain_validator(schema), _fast_validator(schema, None))
+
+
+def _plain_validator(schema: Any) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema, format_checker=format_checker())
 
 
 def types_validator(root: Path) -> "Compiled | None":
@@ -257,6 +293,8 @@ def plain_message(error: jsonschema.ValidationError) -> str:
 
 def iter_errors(validator: jsonschema.Draft202012Validator, data: Any):
     """All violations, leaf-first: `anyOf`/`oneOf` failures show their best sub-error."""
+    import jsonschema
+
     for error in validator.iter_errors(data):
         yield jsonschema.exceptions.best_match([error]) if error.context else error
 

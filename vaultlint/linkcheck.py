@@ -11,8 +11,6 @@ import posixpath
 from collections.abc import Iterator
 from urllib.parse import quote
 
-from rapidfuzz import fuzz, process
-
 from vaultlint.diagnostics import Diagnostic, Edit, Fix
 from vaultlint.links import Link, LinkIndex, Resolution, link_index, link_name, normalise_name, \
     parse_links, strip_heading
@@ -106,6 +104,8 @@ def suggestion(index: LinkIndex, link: Link) -> str | None:
     wanted = normalise_name(link_name(link.path))
     if not wanted or not names:
         return None
+    from rapidfuzz import fuzz, process  # imported only when a link is broken
+
     best = process.extractOne(wanted, list(names), scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
     return names[best[0]] if best else None
 
@@ -138,6 +138,8 @@ def closest_heading(index: LinkIndex, path: str, part: str) -> str | None:
     headings = {key: text for _, key, text in index.headings(path)}
     if not headings:
         return None
+    from rapidfuzz import fuzz, process
+
     best = process.extractOne(strip_heading(part), list(headings), scorer=fuzz.ratio,
                               score_cutoff=SUGGEST_CUTOFF)
     return headings[best[0]] if best else None

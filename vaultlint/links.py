@@ -8,10 +8,11 @@ path. Subpaths (`#Heading#Sub`, `#^block`) are checked only on Markdown targets.
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -179,8 +180,12 @@ class LinkIndex:
     _resolved: dict[tuple[bool, str, str], Resolution] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for path in self.files:
-            self.by_name.setdefault(_key(posixpath.basename(path)), []).append(path)
+        if self.vault is not None and self.files == self.vault.files:
+            kept = self.vault.kept("link-by-name", self.vault.files_state(),
+                                   lambda: _by_name(self.files))
+            self.by_name = {name: list(paths) for name, paths in kept.items()}
+        else:
+            self.by_name = _by_name(self.files)
 
     def with_note(self, note: Note) -> "LinkIndex":
         """The index, sure to contain `note` (a note linted outside the vault's file list)."""
@@ -280,20 +285,21 @@ class LinkIndex:
     @cached_property
     def aliases(self) -> dict[str, list[str]]:
         """Normalised alias -> notes that declare it (only asked when a link does not resolve)."""
-        out: dict[str, list[str]] = {}
-        for path in self.files:
-            if is_note(path):
-                for alias in self.facts(path)["aliases"]:
-                    out.setdefault(nfc(alias).strip().lower(), []).append(path)
+        out = {k: list(v) for k, v in self.vault.index(ALIASES).items()} if self.vault else {}
+        for path, note in self.notes.items():  # notes linted from outside the vault's list
+            if path in self.known:
+                continue
+            for key in dict.fromkeys(_alias_key(a) for a in _aliases(note)):
+                out.setdefault(key, []).append(path)
         return out
 
     @cached_property
     def names(self) -> dict[str, str]:
         """Normalised link name -> vault path, the choices for "did you mean" suggestions."""
-        out: dict[str, str] = {}
-        for path in sorted(self.files, key=_path_order):
-            out.setdefault(normalise_name(link_name(path)), path)
-        return out
+        if self.vault is not None and self.files == self.vault.files:
+            return self.vault.kept("link-names", self.vault.files_state(),
+                                   lambda: _names(self.files))
+        return _names(self.files)
 
     def shortest_linkpath(self, path: str) -> str:
         """How Obsidian writes a link to `path`: the bare name when unique, else the full path
@@ -317,6 +323,20 @@ def target_facts(note: Note) -> dict[str, Any]:
                           if not note.in_region(offset, _SKIP_BLOCK_IDS)}),
         "aliases": _aliases(note),
     }
+
+
+def _by_name(files: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for path in files:
+        out.setdefault(_key(posixpath.basename(path)), []).append(path)
+    return out
+
+
+def _names(files: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for path in sorted(files, key=_path_order):
+        out.setdefault(normalise_name(link_name(path)), path)
+    return out
 
 
 def _aliases(note: Note) -> list[str]:
@@ -354,17 +374,53 @@ def link_name(path: str) -> str:
     return name[:-3] if is_note(path) else name
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def normalise_name(name: str) -> str:
     """Case, accents of composition and punctuation ignored: "Hash-Map" ~ "hashmap"."""
-    return re.sub(r"[\W_]+", "", nfc(name).casefold())
+    return _NOT_WORD.sub("", nfc(name).casefold())
 
 
-def _combine(facts: dict[str, Any], vault: Vault) -> LinkIndex:
-    return LinkIndex(vault, list(vault.files), known=facts)
+def _combine(facts: Mapping[str, Any], vault: Vault) -> LinkIndex:
+    return LinkIndex(vault, list(vault.files), known=facts)  # type: ignore[arg-type]
 
 
-# The whole-vault index of the link rules: every file name, and each note's target_facts.
-LINK_INDEX = IndexSpec("links", target_facts, _combine, version="1")
+# The whole-vault index of the link rules: every file name, and each note's target_facts, read
+# from the cache only for the notes that links point at.
+LINK_INDEX = IndexSpec("links", target_facts, _combine, version="1", lazy=True)
+
+
+def _alias_key(alias: str) -> str:
+    return nfc(alias).strip().lower()
+
+
+def _combine_aliases(facts: Mapping[str, Any], vault: Vault) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for path in sorted(facts):
+        for key in dict.fromkeys(_alias_key(a) for a in facts[path] or ()):
+            out.setdefault(key, []).append(path)
+    return out
+
+
+def _update_aliases(index: dict[str, list[str]], path: str, old: Any, new: Any,
+                    vault: Vault) -> None:
+    for alias in old or ():
+        key = _alias_key(alias)
+        if path in index.get(key, ()):
+            index[key].remove(path)
+            if not index[key]:
+                del index[key]
+    for alias in new or ():
+        paths = index.setdefault(_alias_key(alias), [])
+        if path not in paths:
+            bisect.insort(paths, path)
+
+
+# Alias -> notes, for the "Obsidian does not resolve aliases" message; kept whole in the cache.
+ALIASES = IndexSpec("aliases", lambda note: _aliases(note), _combine_aliases, version="1",
+                    encode=lambda index: index, decode=lambda data, vault: dict(data),
+                    update=_update_aliases)
 
 
 def link_index(vault: Vault | None, note: Note) -> LinkIndex:

@@ -6,11 +6,9 @@ scope is the files named on the command line (pre-commit passes only changed one
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import subprocess
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,6 @@ from vaultlint.cache import fingerprint, open_cache
 from vaultlint.config import ConfigError, Settings, load_settings
 from vaultlint.diagnostics import from_cache, to_cache
 from vaultlint.engine import FileResult, Linter
-from vaultlint.fixer import WriteError, fix_note, write_atomic
 from vaultlint.note import Note, encode
 from vaultlint.rules import internal_error
 from vaultlint.rules.base import RuleContext
@@ -83,7 +80,9 @@ def prepare(options: RunOptions) -> tuple[Settings, Vault]:
         settings.unsafe_fixes = options.unsafe_fixes
     settings.__dict__.pop("enabled_rules", None)  # selection changed after loading
     cache = open_cache(root, options.no_cache, options.cache_dir)
-    return settings, Vault(root, list_files(root, settings), settings, cache)
+    signatures: dict[str, str | None] = {}
+    files = list_files(root, settings, signatures)
+    return settings, Vault(root, files, settings, cache, _sigs=signatures)
 
 
 def report_scope(options: RunOptions, vault: Vault) -> list[str]:
@@ -161,13 +160,14 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
     specs = {spec.key: spec for r in settings.enabled_rules for spec in r.indexes}
     if specs:
         extract_facts(linter, list(specs.values()), jobs)
-    keys = results_keys(linter, paths)
+    keys = results_keys(linter, paths) if vault.cache.enabled else {}
+    vault.cache.read_results(paths if keys else [])
     done: dict[str, FileResult] = {}
     todo: list[str] = []
     for path in paths:
         entry = vault.cached(path)
-        saved = entry.get("results") if entry else None
-        if saved and saved.get("key") == keys[path]:
+        saved = vault.cache.results(path, entry["hash"], keys[path]) if entry and keys else None
+        if saved is not None:
             try:
                 done[path] = _from_cache(vault, path, saved)
                 continue
@@ -178,15 +178,13 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
         for spec in specs.values():
             vault.index(spec)
     batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
-    for result, entry in _flatten(parallel_map(_check_batch, batches, jobs, linter, progress)):
+    for result, changes in _flatten(parallel_map(_check_batch, batches, jobs, linter, progress)):
         done[result.path] = result
-        if entry is not None:
-            vault.cache.files[result.path] = {**vault.cache.files.get(result.path, {}), **entry}
-        cached = vault.cached(result.path)
-        if cached is not None and not result.crashed:
-            cached["results"] = {"key": keys[result.path],
-                                 "diags": [to_cache(d) for d in result.diagnostics]}
-            vault.cache.dirty = True
+        if changes is not None:
+            vault.cache.merge(changes)
+        if keys and not result.crashed:
+            vault.cache.set_results(result.path, keys[result.path],
+                                    [to_cache(d) for d in result.diagnostics])
     return [done[p] for p in paths]
 
 
@@ -205,9 +203,7 @@ def results_keys(linter: Linter, paths: list[str]) -> dict[str, str]:
             memo[name] = compute()
         return memo[name]
 
-    keys = {}
-    for path in paths:
-        rules = settings.rules_for(path)
+    def key_for(rules: list) -> str:
         parts = [base, [r.code for r in rules]]
         for rule in rules:
             if rule.cache_key is not None:
@@ -219,16 +215,22 @@ def results_keys(linter: Linter, paths: list[str]) -> dict[str, str]:
                 parts.append(part("vault", vault.state))
             for spec in rule.indexes:
                 parts.append(part(spec.key, lambda spec=spec: vault.facts_state(spec)))
-        keys[path] = fingerprint(parts)
+        return fingerprint(parts)
+
+    by_rules: dict[tuple[str, ...], str] = {}  # most notes share one rule set, so one key
+    keys = {}
+    for path in paths:
+        rules = settings.rules_for(path)
+        codes = tuple(r.code for r in rules)
+        if codes not in by_rules:
+            by_rules[codes] = key_for(rules)
+        keys[path] = by_rules[codes]
     return keys
 
 
-def _from_cache(vault: Vault, path: str, saved: dict) -> FileResult:
-    diags = [from_cache(d) for d in saved["diags"]]
-    source = None
-    if diags:  # only findings need the text (snippets, edit positions)
-        note = vault.note(path)
-        source = note.text if note is not None else None
+def _from_cache(vault: Vault, path: str, saved: list) -> FileResult:
+    diags = [from_cache(d) for d in saved]
+    source = vault.text(path) if diags else None  # only findings need it (snippets, fixes)
     return FileResult(path, diags, source)
 
 
@@ -238,11 +240,12 @@ def _from_cache(vault: Vault, path: str, saved: dict) -> FileResult:
 def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
     """Fill the cache with every note's facts for `specs`, reading only notes that changed."""
     vault = linter.vault
+    keys = [spec.key for spec in specs]
     missing = []
-    for path in vault.note_paths():
-        entry = vault.cached(path)
-        facts = entry.get("facts", {}) if entry else {}
-        if any(spec.key not in facts for spec in specs):
+    for path in vault.note_paths():  # a loop over the whole vault on every run: kept lean
+        entry = vault.cache.files.get(path)
+        if entry is None or entry["sig"] != vault.signature(path) or \
+                not all(key in entry["fh"] for key in keys):
             missing.append(path)
     if len(missing) < PARALLEL_MIN_NOTES or jobs < 2:
         for path in missing:
@@ -251,10 +254,8 @@ def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
         return
     global _SPECS
     _SPECS = specs
-    for path, entry in parallel_map(_facts_one, missing, jobs, linter):
-        if entry is not None:
-            vault.cache.files[path] = {**vault.cache.files.get(path, {}), **entry}
-            vault.cache.dirty = True
+    for changes in parallel_map(_facts_one, missing, jobs, linter):
+        vault.cache.merge(changes)
 
 
 # --- worker processes --------------------------------------------------------------------------
@@ -266,14 +267,17 @@ _CHUNK = 25  # notes a worker takes at a time when extracting facts
 _BATCH = 50  # notes checked together (one `prepare` per rule, e.g. one typos call)
 _LINTER: Linter | None = None
 _SPECS: list[IndexSpec] = []
+_IN_WORKER = False  # in a forked worker, cache changes go back to the parent with the results
 
 
-def _check_batch(paths: list[str]) -> list[tuple[FileResult, dict | None]]:
+def _check_batch(paths: list[str]) -> list[tuple[FileResult, Any]]:
+    """Check notes in a worker; the cache changes made on the way travel with the last result."""
     assert _LINTER is not None
     results = _LINTER.check_many(paths)
     for path in paths:
         _LINTER.vault.notes.pop(path, None)  # keep memory flat
-    return [(r, _LINTER.vault.cache.files.get(r.path)) for r in results]
+    changes = _LINTER.vault.cache.take_changes() if _IN_WORKER else None
+    return [(r, changes if k == len(results) - 1 else None) for k, r in enumerate(results)]
 
 
 def _flatten(batches: Iterable[list[Any]]) -> Iterable[Any]:
@@ -281,12 +285,19 @@ def _flatten(batches: Iterable[list[Any]]) -> Iterable[Any]:
         yield from batch
 
 
-def _facts_one(path: str) -> tuple[str, dict | None]:
+def _facts_one(path: str) -> Any:
     assert _LINTER is not None
     for spec in _SPECS:
         _LINTER.vault.facts(path, spec)
     _LINTER.vault.notes.pop(path, None)  # keep worker memory flat
-    return path, _LINTER.vault.cache.files.get(path)
+    return _LINTER.vault.cache.take_changes()
+
+
+def _start_worker() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+    assert _LINTER is not None
+    _LINTER.vault.cache.start_worker()
 
 
 def parallel_map(fn: Callable[[Any], Any], items: list[Any], jobs: int, linter: Linter,
@@ -297,13 +308,14 @@ def parallel_map(fn: Callable[[Any], Any], items: list[Any], jobs: int, linter: 
     _LINTER = linter
     paths = [p for item in items for p in (item if isinstance(item, list) else [item])]
     ticker = iter(progress(paths)) if progress else None
-    parallel = len(paths) >= PARALLEL_MIN_NOTES and jobs > 1 and \
-        "fork" in mp.get_all_start_methods()
-    if not parallel:
-        results: Iterable[Any] = map(fn, items)
-        yield from _ticking(results, items, ticker)
+    if len(paths) < PARALLEL_MIN_NOTES or jobs < 2 or not hasattr(os, "fork"):
+        yield from _ticking(map(fn, items), items, ticker)
         return
-    with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+    import multiprocessing as mp  # imported only for work worth the processes
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"),
+                             initializer=_start_worker) as pool:
         chunk = 1 if isinstance(items[0], list) else _CHUNK
         yield from _ticking(pool.map(fn, items, chunksize=chunk), items, ticker)
 
@@ -318,6 +330,8 @@ def _ticking(results: Iterable[Any], items: list[Any], ticker) -> Iterable[Any]:
         for _ in ticker:
             pass
 def fix_file(linter: Linter, path: str, write: bool) -> FileResult:
+    from vaultlint.fixer import WriteError, fix_note, write_atomic  # not needed to check
+
     loaded = linter.load(path)
     if isinstance(loaded, FileResult):
         return loaded

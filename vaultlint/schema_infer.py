@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from vaultlint.fm_schema import FORMAT_CHECKER
+from vaultlint.fm_schema import format_checker
 
 FORMATS = ("date", "date-time", "email", "uri")  # most specific first
 ENUM_MAX = 12  # at most this many distinct values ...
@@ -50,7 +50,7 @@ def _types(values: list[Any]) -> list[str]:
 def _format(strings: list[str]) -> str | None:
     if not strings:
         return None
-    return next((f for f in FORMATS if all(FORMAT_CHECKER.conforms(s, f) and _plausible(s, f)
+    return next((f for f in FORMATS if all(format_checker().conforms(s, f) and _plausible(s, f)
                                            for s in strings)), None)
 
 

@@ -27,9 +27,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 # --- prose chunks ------------------------------------------------------------------------------
 
 _RUN = re.compile(r"\S+")
@@ -264,10 +261,8 @@ class Dictionary:
     """Word -> frequency, with lookups that accept inflections, prefixes, spelling variants and
     compounds, and suggestions among the common words."""
 
-    def __init__(self, counts: dict[str, int]) -> None:
+    def __init__(self, counts: dict[str, str | int]) -> None:
         self.counts = counts
-        common = sorted((w for w, c in counts.items() if c >= COMMON), key=lambda w: -counts[w])
-        self._common = common  # most frequent first: ties in distance go to the commoner word
 
     @lru_cache(maxsize=1 << 16)
     def known(self, word: str, depth: int = 2) -> bool:
@@ -284,13 +279,16 @@ class Dictionary:
     def _compound(self, word: str) -> bool:
         """Two very common words of 3+ letters written as one (`backend`, `changelog`); rarer
         parts (`wig` + `dow`) would hide slips."""
-        return any(self.counts.get(word[:i], 0) >= COMPOUND <= self.counts.get(word[i:], 0)
+        return any(int(self.counts.get(word[:i], 0)) >= COMPOUND <= int(self.counts.get(word[i:], 0))
                    for i in range(3, len(word) - 2))
 
     @lru_cache(maxsize=65536)
     def suggest(self, word: str) -> str | None:
         """The commonest word within one edit (two for words of 7+ letters), or None.
         Edits count a swap of neighbours as one (optimal string alignment)."""
+        from rapidfuzz import process  # imported only when a word is unknown
+        from rapidfuzz.distance import OSA
+
         limit = 1 if len(word) < 7 else 2
         found = process.extractOne(word, self._near_lengths(len(word), limit), scorer=OSA.distance,
                                    score_cutoff=limit)
@@ -298,7 +296,11 @@ class Dictionary:
 
     @lru_cache(maxsize=64)
     def _near_lengths(self, length: int, limit: int) -> list[str]:
-        return [w for w in self._common if abs(len(w) - length) <= limit]
+        """The common words of about this length, most frequent first: ties in distance go to
+        the commoner word. (Filtered before sorting: only a run that found a typo pays.)"""
+        counts = self.counts
+        near = [w for w in counts if abs(len(w) - length) <= limit and int(counts[w]) >= COMMON]
+        return sorted(near, key=lambda w: -int(counts[w]))
 
 
 @lru_cache(maxsize=1)
@@ -308,19 +310,19 @@ def dictionary() -> Dictionary | None:
         warn_once("typo: symspellpy's word list was not found (pip install symspellpy); "
                   "the dictionary check is off")
         return None
-    counts: dict[str, int] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _, count = line.partition(" ")
-            counts[word] = int(count)
+    fields = path.read_text(encoding="utf-8").split()  # "word count" lines
+    counts: dict[str, str | int] = dict(zip(fields[0::2], fields[1::2]))  # int() when asked
     for word in _MISSING:
         counts.setdefault(word, COMMON)
     return Dictionary(counts)
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def split_words(text: str) -> set[str]:
     """Lowercase words of a name, alias or tag: `Natural_Language_Processing` -> natural,
     language, processing; `PaLM 2` -> palm, pa, lm."""
     words = {w.lower() for w in _WORD.findall(text)}
-    words.update(w.lower() for w in _WORD.findall(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)))
+    words.update(w.lower() for w in _WORD.findall(_CAMEL.sub(" ", text)))
     return words

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vaultlint.cache import Cache, content_hash, fingerprint, signature
+from vaultlint.cache import MISSING, Cache, content_hash, fingerprint, signature
 from vaultlint.note import MAX_NOTE_BYTES  # a bigger "note" is reported, not even read
 if TYPE_CHECKING:  # config imports the rules, which import this module
     from vaultlint.config import Settings
@@ -95,8 +97,10 @@ def is_note(path: str) -> bool:
     return path.lower().endswith(NOTE_SUFFIXES)
 
 
-def list_files(root: Path, settings: Settings) -> list[str]:
-    """All vault files (notes and attachments), POSIX and relative to root, minus excluded ones."""
+def list_files(root: Path, settings: Settings,
+               signatures: dict[str, str | None] | None = None) -> list[str]:
+    """All vault files (notes and attachments), POSIX and relative to root, minus excluded ones.
+    The stat signatures taken on the way are put in `signatures` (the cache compares them)."""
     names = _git_files(root) if settings.respect_gitignore else None
     from_git = names is not None
     if names is None:
@@ -108,8 +112,15 @@ def list_files(root: Path, settings: Settings) -> list[str]:
             continue  # inside a dot folder
         if settings.is_excluded(name):
             continue
-        if from_git and not os.path.isfile(os.path.join(base, name)):
-            continue  # deleted in the work tree, a submodule, or a dangling symlink
+        if from_git:
+            try:
+                st = os.stat(os.path.join(base, name))
+            except OSError:
+                continue  # deleted in the work tree, or a dangling symlink
+            if not stat.S_ISREG(st.st_mode):
+                continue  # a submodule
+            if signatures is not None:
+                signatures[name] = signature(st)
         out.append(name)
     return out
 
@@ -148,16 +159,62 @@ class IndexSpec:
     `extract(note)` returns JSON-able facts of one note (what other notes need to know about it:
     headings, block ids, aliases, URLs, words...); the cache keeps them per content hash.
     `combine(facts_by_path, vault)` builds the index. Bump `version` when `extract` changes.
+
+    An index can also be kept in the cache whole and patched when a few notes changed, instead of
+    being rebuilt from every note's facts: give `encode` (index -> JSON-able), `decode` and
+    `update(index, path, old_facts, new_facts, vault)`, which must leave the index as `combine`
+    would have built it (None facts: the note is new, or gone). With `lazy`, `combine` gets a
+    mapping that reads each note's facts from the cache only when asked (the link index needs
+    the headings of the notes that are linked to, not of all of them).
     """
 
     name: str
     extract: Callable[[Any], Any]
-    combine: Callable[[dict[str, Any], "Vault"], Any]
+    combine: Callable[[Mapping[str, Any], "Vault"], Any]
     version: str = "1"
+    encode: Callable[[Any], Any] | None = None
+    decode: Callable[[Any, "Vault"], Any] | None = None
+    update: Callable[[Any, str, Any, Any, "Vault"], None] | None = None
+    lazy: bool = False
 
     @property
     def key(self) -> str:
         return f"{self.name}@{self.version}"
+
+    @property
+    def keepable(self) -> bool:
+        return self.encode is not None and self.decode is not None and self.update is not None
+
+
+class FactsView(Mapping[str, Any]):
+    """Every note's facts for one index, read from the cache (or the note) when first asked."""
+
+    def __init__(self, vault: "Vault", spec: IndexSpec) -> None:
+        self._vault, self._spec = vault, spec
+        self._paths = set(vault.note_paths())
+        self._memo: dict[str, Any] = {}
+
+    def __getitem__(self, path: str) -> Any:
+        if path not in self._memo:
+            if path not in self._paths:
+                raise KeyError(path)
+            self._memo[path] = self._vault.facts(path, self._spec)
+        return self._memo[path]
+
+    def __setitem__(self, path: str, value: Any) -> None:
+        self._memo[path] = value
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._memo or path in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._paths | set(self._memo)))
+
+    def __len__(self) -> int:
+        return len(self._paths | set(self._memo))
+
+
+PATCH_MAX_SHARE = 0.1  # patch a kept index when at most this share of notes changed, else rebuild
 
 
 @dataclass
@@ -174,9 +231,11 @@ class Vault:
     cache: Cache = field(default_factory=lambda: Cache(None))
     notes: dict[str, Any] = field(default_factory=dict)  # path -> Note (or None), this run
     indexes: dict[str, Any] = field(default_factory=dict)
-    _sigs: dict[str, list[int] | None] = field(default_factory=dict)
+    _sigs: dict[str, str | None] = field(default_factory=dict)
+    _states: dict[str, str] = field(default_factory=dict)
+    _note_paths: tuple[int, list[str]] = (-1, [])
 
-    def signature(self, path: str) -> list[int] | None:
+    def signature(self, path: str) -> str | None:
         if path not in self._sigs:
             try:
                 self._sigs[path] = signature(os.stat(os.path.join(self._base, path)))
@@ -202,6 +261,19 @@ class Vault:
             self.notes[path] = self.remember(path, result.data)
         return self.notes[path]
 
+    def text(self, path: str) -> str | None:
+        """The note's text, read without parsing or hashing it (for a report's snippets)."""
+        from vaultlint.note import DecodeError, decode
+
+        note = self.notes.get(path)
+        if note is not None:
+            return note.text
+        try:
+            with open(os.path.join(self._base, path), "rb") as fh:
+                return decode(fh.read())[0]
+        except (OSError, DecodeError):
+            return None
+
     def remember(self, path: str, data: bytes | None) -> Any:
         """Parse `data` read from `path`, record its hash in the cache, return the Note or None."""
         from vaultlint.note import DecodeError, Note
@@ -222,37 +294,32 @@ class Vault:
             self.cache.entry_by_hash(path, content_hash(data), sig)
 
     def note_paths(self) -> list[str]:
-        return [f for f in self.files if is_note(f)]
+        if self._note_paths[0] != len(self.files):
+            self._note_paths = (len(self.files), [f for f in self.files if is_note(f)])
+        return self._note_paths[1]
 
     def facts(self, path: str, spec: IndexSpec) -> Any:
         entry = self.cached(path)
-        if entry is not None and spec.key in entry.get("facts", {}):
-            return entry["facts"][spec.key]
+        if entry is not None and spec.key in entry["fh"]:
+            value = self.cache.facts(spec.key, entry["fh"][spec.key])
+            if value is not MISSING:
+                return value
         note = self.note(path)
         value = spec.extract(note) if note is not None else None
-        self.store_facts(path, {spec.key: value})
+        if self.cached(path) is not None:  # reading the note recorded its content hash
+            self.cache.set_facts(path, spec.key, value)
         return value
 
     def facts_hash(self, path: str, spec: IndexSpec) -> str | None:
-        """A short hash of the note's facts, kept beside them so the vault-wide fingerprint of
-        an index does not have to serialise every note's facts on every run."""
-        self.facts(path, spec)
+        """The hash of the note's facts, kept beside its entry so the vault-wide fingerprint of
+        an index needs neither the notes nor their facts."""
         entry = self.cached(path)
-        if entry is None:
-            return None
-        hashes = entry.setdefault("fh", {})
-        if spec.key not in hashes:
-            hashes[spec.key] = fingerprint(entry["facts"].get(spec.key))
-            self.cache.dirty = True
-        return hashes[spec.key]
-
-    def store_facts(self, path: str, facts: dict[str, Any]) -> None:
-        entry = self.cached(path)
-        if entry is not None:
-            entry.setdefault("facts", {}).update(facts)
-            for key in facts:
-                entry.get("fh", {}).pop(key, None)
-            self.cache.dirty = True
+        if entry is None or spec.key not in entry["fh"]:
+            value = self.facts(path, spec)
+            entry = self.cached(path)
+            if entry is None:
+                return fingerprint(value)
+        return entry["fh"].get(spec.key)
 
     def index(self, spec: IndexSpec | str, build: Callable[["Vault"], Any] | None = None) -> Any:
         """A whole-vault index, built once per run: from an IndexSpec (cached per note), or by
@@ -263,18 +330,95 @@ class Vault:
                 self.indexes[spec] = build(self)
             return self.indexes[spec]
         if spec.key not in self.indexes:
-            facts = {p: self.facts(p, spec) for p in self.note_paths()}
-            self.indexes[spec.key] = spec.combine(facts, self)
+            if spec.lazy:
+                index = spec.combine(FactsView(self, spec), self)
+            elif spec.keepable and self.cache.enabled:
+                index = self._kept_index(spec)
+            else:
+                index = self._combined(spec)
+            self.indexes[spec.key] = index
         return self.indexes[spec.key]
+
+    def _combined(self, spec: IndexSpec) -> Any:
+        self.cache.read_all_facts(spec.key)
+        return spec.combine({p: self.facts(p, spec) for p in self.note_paths()}, self)
+
+    def _kept_index(self, spec: IndexSpec) -> Any:
+        """The index the cache keeps, patched for the notes whose facts changed since, or
+        rebuilt (and kept) when there is none, the configuration changed or too much did."""
+        assert spec.encode is not None and spec.decode is not None
+        config, state = fingerprint(self.settings.raw), self.facts_state(spec)
+        kept = self.cache.kept_index(spec.key)
+        if kept is not None and kept[0] == config and kept[1] == state:
+            try:
+                return spec.decode(self.cache.kept_index_value(spec.key), self)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass  # damaged: rebuilt below
+        hashes = {p: self.facts_hash(p, spec) for p in self.note_paths()}
+        index = self._patched(spec, hashes) if kept is not None and kept[0] == config else None
+        if index is None:
+            index = self._combined(spec)
+        self.cache.keep_index(spec.key, config, state, hashes, spec.encode(index))
+        return index
+
+    def _patched(self, spec: IndexSpec, hashes: dict[str, str | None]) -> Any:
+        assert spec.decode is not None and spec.update is not None
+        before = self.cache.kept_index_hashes(spec.key)
+        if not isinstance(before, dict):
+            return None
+        changed = sorted({p for p in hashes if before.get(p) != hashes[p]} |
+                         {p for p in before if p not in hashes})
+        if len(changed) > max(10, PATCH_MAX_SHARE * len(hashes)):
+            return None
+        try:
+            index = spec.decode(self.cache.kept_index_value(spec.key), self)
+            for path in changed:
+                old = self.cache.facts(spec.key, before[path]) if path in before else None
+                if old is MISSING:
+                    return None  # the facts the index was built from are gone: rebuild
+                new = self.facts(path, spec) if path in hashes else None
+                spec.update(index, path, old, new, self)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        return index
 
     def files_state(self) -> str:
         """A fingerprint of the file list and of every non-note file's stat signature (links
         resolve against file names; some rules read a file, e.g. the typo rule's word list)."""
-        return fingerprint([(p, None if is_note(p) else self.signature(p)) for p in self.files])
+        if "" not in self._states:
+            digest = hashlib.blake2b(digest_size=16)
+            for path in self.files:
+                sig = "" if is_note(path) else self.signature(path)
+                digest.update(f"{path}\0{sig}\n".encode("utf-8", "surrogateescape"))
+            self._states[""] = digest.hexdigest()
+        return self._states[""]
+
+    def kept(self, name: str, state: str, build: Callable[[], Any]) -> Any:
+        """A JSON-able value derived from the vault, kept in the cache while `state` holds."""
+        if name not in self.indexes:
+            kept = self.cache.kept_index(name)
+            value = self.cache.kept_index_value(name) if kept and kept[1] == state else None
+            if not isinstance(value, dict):
+                value = build()
+                if self.cache.enabled:
+                    self.cache.keep_index(name, "", state, {}, value)
+            self.indexes[name] = value
+        return self.indexes[name]
 
     def facts_state(self, spec: IndexSpec) -> str:
         """A fingerprint of every note's facts for `spec`: what the index is built from."""
-        return fingerprint([(p, self.facts_hash(p, spec)) for p in self.note_paths()])
+        if spec.key not in self._states:
+            digest = hashlib.blake2b(digest_size=16)
+            entries, sigs, key = self.cache.files, self._sigs, spec.key
+            for path in self.note_paths():  # for every note on every run: `cached` inlined
+                entry = entries.get(path)
+                sig = sigs[path] if path in sigs else self.signature(path)
+                facts_hash = entry["fh"].get(key) if entry and entry["sig"] == sig else None
+                if facts_hash is None:
+                    facts_hash = self.facts_hash(path, spec)
+                digest.update(f"{path}\0{facts_hash}\n".encode("utf-8", "surrogateescape"))
+            self._states[key] = digest.hexdigest()
+        return self._states[spec.key]
 
     def state(self) -> str:
         """A fingerprint of the whole vault: every file's path, every note's content and every

@@ -7,12 +7,13 @@ with no findings is one passing testcase so the report counts what was checked.
 from __future__ import annotations
 
 from typing import IO
-from xml.etree import ElementTree as ET
 
 from vaultlint.engine import FileResult
 
 
 def write(results: list[FileResult], out: IO[str], options: dict) -> None:
+    from xml.etree import ElementTree as ET  # only this format needs it
+
     total = sum(max(1, len(r.diagnostics)) for r in results)
     failures = sum(len(r.diagnostics) for r in results)
     suites = ET.Element("testsuites", name="vaultlint", tests=str(total), failures=str(failures))

@@ -75,27 +75,42 @@ def _crop_start(old: list[str], new: list[str]) -> int:
     """Where to start showing a long one-line change so the changed part is visible."""
     if len(old) != 1 or len(new) != 1:
         return 0
-    same = 0
-    for a, b in zip(old[0], new[0]):
-        if a != b:
-            break
-        same += 1
+    a, b = old[0], new[0]
+    if a[: PREVIEW_WIDTH - 19] != b[: PREVIEW_WIDTH - 19]:
+        return 0  # the change shows without cropping
+    same = _common_prefix(a, b)
     return max(0, same - PREVIEW_WIDTH // 2) if same > PREVIEW_WIDTH - 20 else 0
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common start of a and b, by bisection (slices compare in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def write(results: list[FileResult], out: IO[str], options: dict) -> None:
     colour = options.get("colour", False)
-    for result in results:
+    for result in results:  # one write per note: a write per line costs more than the lint
+        if not result.diagnostics:
+            continue
         lines = result.source.splitlines() if result.source is not None else []
+        chunk = []
         for diag in result.diagnostics:
-            out.write(_headline(diag, colour) + "\n")
-            for line in _snippet(diag, lines, colour) + _fix_preview(diag, result.source, colour):
-                out.write(line + "\n")
-            out.write("\n")
+            chunk.append(_headline(diag, colour))
+            chunk.extend(_snippet(diag, lines, colour))
+            chunk.extend(_fix_preview(diag, result.source, colour))
+            chunk.append("")
+        out.write("\n".join(chunk) + "\n")
 
 
 def write_concise(results: list[FileResult], out: IO[str], options: dict) -> None:
     colour = options.get("colour", False)
     for result in results:
-        for diag in result.diagnostics:
-            out.write(_headline(diag, colour) + "\n")
+        if result.diagnostics:
+            out.write("".join(_headline(d, colour) + "\n" for d in result.diagnostics))

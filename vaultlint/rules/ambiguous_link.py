@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from vaultlint.diagnostics import Diagnostic, Edit, Fix
 from vaultlint.linkcheck import LINKS, resolved_links, written
-from vaultlint.links import LINK_INDEX
+from vaultlint.links import ALIASES, LINK_INDEX
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 from vaultlint.vault import is_note
@@ -65,5 +65,5 @@ RULE = Rule(
     fixable=True,
     examples=(Example("See [[example]].\n", flagged=False),),
     needs_vault=True,
-    indexes=(LINK_INDEX,),
+    indexes=(LINK_INDEX, ALIASES),
 )

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from vaultlint.diagnostics import Diagnostic, Severity
 from vaultlint.linkcheck import resolved_links, written
-from vaultlint.links import LINK_INDEX
+from vaultlint.links import ALIASES, LINK_INDEX
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 from vaultlint.vault import is_note
@@ -57,5 +57,5 @@ RULE = Rule(
         Example("```\nx ^code\n```\n\nSee [[#^code]].\n"),
     ),
     needs_vault=True,
-    indexes=(LINK_INDEX,),
+    indexes=(LINK_INDEX, ALIASES),
 )

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from vaultlint.diagnostics import Diagnostic, Severity
 from vaultlint.linkcheck import IGNORE_SCHEMA, is_ignored, resolved_links, unresolved
-from vaultlint.links import LINK_INDEX
+from vaultlint.links import ALIASES, LINK_INDEX
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
@@ -55,5 +55,5 @@ RULE = Rule(
         Example("# H\n![[example#H]] and `![[code.png]]`\n", flagged=False),
     ),
     needs_vault=True,
-    indexes=(LINK_INDEX,),
+    indexes=(LINK_INDEX, ALIASES),
 )

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from vaultlint.diagnostics import Diagnostic, Fix, Severity
 from vaultlint.linkcheck import LINKS, closest_heading, heading_link_text, resolved_links, \
     subpath_edit, written
-from vaultlint.links import LINK_INDEX, Link, LinkIndex
+from vaultlint.links import ALIASES, LINK_INDEX, Link, LinkIndex
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 from vaultlint.vault import is_note
@@ -77,5 +77,5 @@ RULE = Rule(
                 "# Set up steps\nSee [[#Set up steps]].\n", unsafe=True),
     ),
     needs_vault=True,
-    indexes=(LINK_INDEX,),
+    indexes=(LINK_INDEX, ALIASES),
 )

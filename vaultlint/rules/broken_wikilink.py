@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from vaultlint.diagnostics import Diagnostic, Severity
 from vaultlint.linkcheck import IGNORE_SCHEMA, is_ignored, resolved_links, unresolved
-from vaultlint.links import LINK_INDEX
+from vaultlint.links import ALIASES, LINK_INDEX
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
@@ -71,5 +71,5 @@ RULE = Rule(
         Example("See [[exampel]].\n", "See [[example]].\n", unsafe=True),
     ),
     needs_vault=True,
-    indexes=(LINK_INDEX,),
+    indexes=(LINK_INDEX, ALIASES),
 )

@@ -26,7 +26,8 @@ Link: http://www.example.com/post/?utm_source=feed
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import bisect
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from vaultlint import urls
@@ -71,19 +72,34 @@ def _facts(note: Note) -> list[list[Any]]:
     return [[s.key, s.url, s.line, s.body_index, urls.normalize(s.url)] for s in _sources(note)]
 
 
-def _combine(facts: dict[str, Any], vault: Vault) -> dict[str, list[str]]:
-    """Normalised URL -> the notes declaring it."""
-    options = vault.settings.options_for(RULE)
+def _combine(facts: Mapping[str, Any], vault: Vault) -> dict[str, list[str]]:
+    """Normalised URL -> the notes declaring it (in path order)."""
     notes: dict[str, list[str]] = {}
-    for path, rows in sorted(facts.items()):
-        rows = rows or ()
-        sources = (urls.Source(*row[:4]) for row in rows)
-        for normal in declared(sources, options, (row[4] for row in rows)):
+    options = vault.settings.options_for(RULE)
+    for path in sorted(facts):
+        for normal in _declared_by(facts[path], options):
             notes.setdefault(normal, []).append(path)
     return notes
 
 
-SOURCE_URLS = IndexSpec("source-urls", _facts, _combine, version="2")
+def _declared_by(rows: list[list[Any]] | None, options: dict[str, Any]) -> Iterable[str]:
+    rows = rows or ()
+    sources = (urls.Source(*row[:4]) for row in rows)
+    return declared(sources, options, (row[4] for row in rows))
+
+
+def _update(index: dict[str, list[str]], path: str, old: Any, new: Any, vault: Vault) -> None:
+    options = vault.settings.options_for(RULE)
+    for normal in _declared_by(old, options):
+        index[normal].remove(path)
+        if not index[normal]:
+            del index[normal]
+    for normal in _declared_by(new, options):
+        bisect.insort(index.setdefault(normal, []), path)
+
+
+SOURCE_URLS = IndexSpec("source-urls", _facts, _combine, version="2", encode=lambda index: index,
+                        decode=lambda data, vault: dict(data), update=_update)
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:

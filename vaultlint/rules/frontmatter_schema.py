@@ -35,15 +35,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
-
-import jsonschema
-import referencing.exceptions
+from typing import TYPE_CHECKING, Any
 
 from vaultlint import fm_schema
 from vaultlint.diagnostics import Diagnostic, Severity
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
@@ -98,10 +98,10 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         try:
             validator = fm_schema.compile_schema(mapping.schema)
             yield from _diagnostics(note, ctx, validator, data, mapping.schema.name)
+        except fm_schema.UnresolvableRef as exc:
+            yield _schema_failure(ctx, note, f"schema {mapping.schema.name}: cannot resolve $ref {exc}")
         except fm_schema.SchemaError as exc:
             yield _schema_failure(ctx, note, f"schema unusable: {exc}")
-        except referencing.exceptions.Unresolvable as exc:
-            yield _schema_failure(ctx, note, f"schema {mapping.schema.name}: cannot resolve $ref {exc}")
 
 
 RULE = Rule(

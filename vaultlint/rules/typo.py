@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
@@ -103,11 +103,11 @@ def name_words(note: Note) -> set[str]:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    names: frozenset[str]  # words of titles, aliases, tags and code
+    names: Counter  # word of titles, aliases, tags and code -> number of notes naming it
     notes_using: Counter  # word -> number of notes whose prose uses it
 
     def knows(self, word: str, min_notes: int) -> bool:
-        return word in self.names or 0 < min_notes <= self.notes_using[word]
+        return self.names[word] > 0 or 0 < min_notes <= self.notes_using[word]
 
 
 def _prose_chunks(note: Note) -> list[str]:
@@ -128,17 +128,35 @@ def _unknown(words: set[str]) -> list[str]:
     return sorted(w for w in words if known is None or not known.known(w))
 
 
-def _combine(facts: dict[str, Any], vault: Vault) -> Vocabulary:
-    names: set[str] = set()
-    notes_using: Counter = Counter()
+def _combine(facts: Mapping[str, Any], vault: Vault) -> Vocabulary:
+    vocabulary = Vocabulary(Counter(), Counter())
     for fact in facts.values():
-        if fact:
-            names.update(fact["names"])
-            notes_using.update(fact["words"])
-    return Vocabulary(frozenset(names), notes_using)
+        _count(vocabulary, fact, 1)
+    return vocabulary
 
 
-VOCABULARY = IndexSpec("prose-words", _facts, _combine, version="3")
+def _count(vocabulary: Vocabulary, fact: dict[str, list[str]] | None, sign: int) -> None:
+    if fact:
+        for counter, words in ((vocabulary.names, fact["names"]),
+                               (vocabulary.notes_using, fact["words"])):
+            counter.update({w: sign for w in words})
+            if sign < 0:
+                for word in words:
+                    if counter[word] <= 0:
+                        del counter[word]
+
+
+def _update(vocabulary: Vocabulary, path: str, old: Any, new: Any, vault: Vault) -> None:
+    _count(vocabulary, old, -1)
+    _count(vocabulary, new, 1)
+
+
+VOCABULARY = IndexSpec(
+    "prose-words", _facts, _combine, version="3",
+    encode=lambda v: {"names": v.names, "words": v.notes_using},
+    decode=lambda data, vault: Vocabulary(Counter(data["names"]), Counter(data["words"])),
+    update=_update,
+)
 
 
 def prepare(notes: list[Note], vault: Vault | None, options: dict[str, Any]) -> None:
