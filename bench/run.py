@@ -10,7 +10,8 @@ Each measurement is the best of `--repeat` runs of a whole command (process star
 - floor: a Python process that reads every note (the least any checker must do);
 - vaultlint cold: no cache (`--no-cache`); warm: the cache is filled and nothing changed;
 - vaultlint pre-commit: one note changed and passed on the command line, as pre-commit does
-  (the whole vault is still indexed, from the cache);
+  (the whole vault is still indexed, from the cache); once with a prose edit, once with an edit
+  that changes what other notes know of it (a heading, an unknown word, a link, a source URL);
 - peers, when installed: markdownlint-cli2 (npm; `--install-peers` puts it in bench/.tools),
   `mdformat --check`, `codespell`.
 
@@ -37,13 +38,19 @@ FLOOR = ("import pathlib,sys\n"
          "n=sum(len(p.read_bytes()) for p in pathlib.Path(sys.argv[1]).rglob('*.md'))\n")
 
 
+# Commands run as on a user's machine: some sandboxes set these, and they would make every run
+# compile vaultlint's modules afresh (no .pyc written) and write its report a line at a time.
+ENV = {k: v for k, v in os.environ.items()
+       if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED", "PYTHONPROFILEIMPORTTIME")}
+
+
 def timed(cmd: list[str], cwd: Path, repeat: int, before=None) -> float:
     best = float("inf")
     for _ in range(repeat):
         if before:
             before()
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -76,7 +83,7 @@ def measure(vault: Path, repeat: int, peers: bool) -> dict[str, float]:
         "vaultlint cold (writing the cache)": timed(
             vaultlint, vault, repeat, lambda: shutil.rmtree(cache, ignore_errors=True)),
     }
-    subprocess.run(vaultlint, cwd=vault, stdout=subprocess.DEVNULL)
+    subprocess.run(vaultlint, cwd=vault, stdout=subprocess.DEVNULL, env=ENV)
     results["vaultlint warm (nothing changed)"] = timed(vaultlint, vault, repeat)
 
     counter = iter(range(10**6))
@@ -84,8 +91,17 @@ def measure(vault: Path, repeat: int, peers: bool) -> dict[str, float]:
     def touch() -> None:
         changed.write_text(original + f"\nEdited line {next(counter)}.\n", encoding="utf-8")
 
-    results["vaultlint pre-commit (1 changed note)"] = timed(
-        vaultlint + [str(changed.relative_to(vault))], vault, repeat, touch)
+    def rework() -> None:  # what other notes know of it changes: the kept indexes are patched
+        n = next(counter)
+        changed.write_text(f"{original}\n## Added heading {n}\n\nWord zorgblat{n}, see "
+                           f"[[Missing {n}]].\n\nLink: https://example.com/new/{n}\n",
+                           encoding="utf-8")
+
+    target = [str(changed.relative_to(vault))]
+    subprocess.run(vaultlint, cwd=vault, stdout=subprocess.DEVNULL, env=ENV)
+    results["vaultlint pre-commit (1 changed note)"] = timed(vaultlint + target, vault, repeat, touch)
+    results["vaultlint pre-commit (1 note with new heading, word, link, URL)"] = timed(
+        vaultlint + target, vault, repeat, rework)
     changed.write_text(original, encoding="utf-8")
     if peers:
         mdl = markdownlint()
@@ -135,16 +151,34 @@ def main() -> None:
         install_peers()
     sizes = [int(n) for n in args.scale.split(",")] if args.scale else [args.notes]
     out = [f"Machine: {machine()}", ""]
+    measured: dict[int, dict[str, float]] = {}
     for notes in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             vault = Path(tmp) / "vault"
             paths = generate(vault, notes)
             size = sum(p.stat().st_size for p in paths) / 1e6
             repeat = args.repeat if notes <= 20000 else 1
-            out.append(table(notes, size, measure(vault, repeat, not args.no_peers)))
+            measured[notes] = measure(vault, repeat, not args.no_peers)
+            out.append(table(notes, size, measured[notes]))
             print(out[-1], flush=True)
+    out.append(growth(measured))
+    print(out[-1])
     if args.write:
         args.write.write_text("\n".join(out), encoding="utf-8")
+
+
+def growth(measured: dict[int, dict[str, float]]) -> str:
+    """Milliseconds per note at each size: flat columns mean time grows linearly."""
+    sizes = sorted(measured)
+    names = [n for n in measured[sizes[0]] if n.startswith(("floor", "vaultlint"))]
+    lines = ["### Growth: milliseconds per note", "",
+             "| command | " + " | ".join(f"{n:,} notes" for n in sizes) + " |",
+             "|---|" + "---:|" * len(sizes)]
+    for name in names:
+        cells = [f"{measured[n][name] / n * 1000:.3f}" if name in measured[n] else "n/a"
+                 for n in sizes]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
