@@ -215,3 +215,21 @@ def test_vault_in_a_folder_the_repo_ignores_is_still_checked(tmp_path):
     vault = write_vault(repo / "demo-vault", {"a.md": "x  \t\n"})
     res = run_cli(["--output-format", "json", "demo-vault"], repo)
     assert [d["path"] for d in res.json()] == ["a.md"]
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(make_vault):
+    vault = make_vault({f"n{i}.md": "text  \n\n\n\nmore\n" * 40 for i in range(60)})
+    proc = subprocess.Popen(["vaultlint", "--no-cache"], cwd=vault, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline().startswith(b"n")
+    proc.stdout.close()  # like `vaultlint | head -1`
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and b"error" not in err, err
+
+
+def test_the_console_script_exits_with_the_run_result(make_vault):
+    vault = make_vault({"a.md": "clean\n", "b.md": "dirty  \n"})
+    assert run_subprocess(["a.md"], vault).returncode == 0
+    done = run_subprocess(["b.md", "--output-format", "json"], vault)
+    assert done.returncode == 1 and json.loads(done.stdout)[0]["code"] == "FMT001"
+    assert run_subprocess(["--select", "NOPE"], vault).returncode == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from vaultlint import rules as registry
@@ -26,4 +28,9 @@ def test_docs_linked_from_readme_exist():
         for part in line.split("](")[1:]:
             target = part.split(")")[0]
             if not target.startswith(("http", "#")):
-                assert (ROOT / target).exists(), target
+                path, _, anchor = target.partition("#")
+                assert (ROOT / path).exists(), target
+                if anchor:  # GitHub's heading slugs
+                    slugs = {re.sub(r"[^\w\- ]", "", h.strip("# ").lower()).replace(" ", "-")
+                             for h in (ROOT / path).read_text().splitlines() if h.startswith("#")}
+                    assert anchor in slugs, target

@@ -132,3 +132,27 @@ def test_markdown_links_are_decoded_through_the_same_lookup(make_vault, dest):
     files = {"x/Sub/Some Note.md": "", "x/src.md": f"[a]({dest})\n"}
     expected = [] if dest != "/Sub/Some%20Note.md" else ["[a](/Sub/Some%20Note.md)"]
     assert broken(make_vault, files, "x/src.md") == expected
+
+
+def test_suggestions_in_a_big_vault_score_only_names_that_share_a_word(tmp_path):
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from vaultlint.linkcheck import SUGGEST_CUTOFF
+    from vaultlint.links import FULL_SCAN_NAMES, NAME_WORD_POSTINGS, LinkIndex, normalise_name
+
+    rng = random.Random(7)
+    words = ["alpha", "budget", "canyon", "delta", "ember", "fjord", "garden", "harbor", "notes"]
+    names = sorted({f"{rng.choice(words)} {rng.choice(words)} {rng.randrange(10**6)}"
+                    for _ in range(FULL_SCAN_NAMES + 1000)})
+    index = LinkIndex(None, [f"{n}.md" for n in names])
+    everything = list(index.names)
+    for name in rng.sample(names, 40):
+        slip = name[:2] + name[3:]  # a dropped letter
+        pool = index.suggestion_pool(slip)
+        assert len(pool) <= 3 * NAME_WORD_POSTINGS + 10
+        wanted = normalise_name(slip)
+        narrowed = process.extractOne(wanted, pool, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
+        full = process.extractOne(wanted, everything, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
+        assert narrowed is not None and narrowed[0] == full[0] == normalise_name(name)

@@ -326,7 +326,7 @@ class Cache:
             db.executemany("INSERT OR REPLACE INTO indexes VALUES (?, ?, ?, ?, ?)",
                            [(spec, *row) for spec, row in self._new_indexes.items()])
             if added or self._gone:
-                self._collect_garbage(db)
+                self._collect_garbage(db, sum(len(e["fh"]) for e in self.files.values()))
             db.execute("COMMIT")
         except sqlite3.DatabaseError:
             self._discard()
@@ -337,9 +337,13 @@ class Cache:
         self._new_indexes = {}
 
     @staticmethod
-    def _collect_garbage(db: sqlite3.Connection) -> None:
+    def _collect_garbage(db: sqlite3.Connection, referenced: int) -> None:
         """Delete facts that neither a file nor a kept index refers to any more, once they
-        outnumber the live ones."""
+        outnumber the live ones (`referenced`: how many this run's file entries refer to; kept
+        indexes refer to about as many again). Counting is cheap, finding the dead is not."""
+        stored = db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+        if stored <= 4 * referenced + 1000:
+            return
         live = set()
         for (fh,) in db.execute("SELECT fh FROM files"):
             live.update((_split_pairs(fh) or {}).items())
@@ -347,7 +351,6 @@ class Cache:
             hashes = _json(kept)
             if isinstance(hashes, dict):
                 live.update((spec, fh) for fh in hashes.values())
-        stored = db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
         if stored <= 2 * len(live) + 1000:
             return
         dead = [row for row in db.execute("SELECT spec, fh FROM facts") if row not in live]

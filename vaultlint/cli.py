@@ -275,6 +275,9 @@ def main() -> None:
         cli.main(prog_name="vaultlint")
     except SystemExit as done:
         _hard_exit(done.code)
+    except BrokenPipeError:  # the reader went away (`vaultlint | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _hard_exit(EXIT_FINDINGS)
     except KeyboardInterrupt:
         click.echo("vaultlint: interrupted", err=True)
         sys.exit(130)

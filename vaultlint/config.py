@@ -18,6 +18,7 @@ from vaultlint import rules as registry
 from vaultlint.diagnostics import Severity
 from vaultlint.resources import load_schema
 from vaultlint.rules.base import Rule
+from vaultlint.vault import glob_spec
 
 if TYPE_CHECKING:  # both imported when first needed: a run without exclusions needs neither
     import jsonschema
@@ -60,7 +61,7 @@ class Settings:
     @cached_property
     def _per_file_specs(self) -> list[tuple[pathspec.PathSpec, list[str]]]:
         return [
-            (_pathspec([glob]), sels)
+            (glob_spec([glob]), sels)
             for glob, sels in self.per_file_ignores.items()
         ]
 
@@ -86,18 +87,13 @@ class Settings:
 
     @cached_property
     def exclude_spec(self) -> pathspec.PathSpec:
-        return _pathspec([*ALWAYS_EXCLUDED, *self.exclude])
+        return glob_spec([*ALWAYS_EXCLUDED, *self.exclude])
 
     def is_excluded(self, path: str) -> bool:
         if not self.exclude:  # the built-in excludes are folders: a cheap test suffices
             return any(f"/{d}" in f"/{path}" for d in ALWAYS_EXCLUDED)
         return self.exclude_spec.match_file(path)
 
-
-def _pathspec(globs: list[str]) -> pathspec.PathSpec:
-    import pathspec
-
-    return pathspec.PathSpec.from_lines("gitwildmatch", globs)
 
 
 def find_config(start: Path) -> Path | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vaultlint.resources import schemas_dir
+from vaultlint.vault import glob_spec
 
 if TYPE_CHECKING:  # imported when first needed: `jsonschema` takes longer to import than a
     import jsonschema  # pre-commit run on one note should take, and jsonschema-rs decides first
@@ -190,11 +191,6 @@ class Mapping:
         return all(k in data and data[k] == v for k, v in self.where)
 
 
-def _pathspec(globs: list[str]) -> pathspec.PathSpec:
-    import pathspec
-
-    return pathspec.PathSpec.from_lines("gitwildmatch", globs)
-
 
 def resolve_schema_path(name: str, base: Path) -> Path:
     """A config path is relative to the config file's folder; `builtin:NAME` is a shipped one."""
@@ -214,7 +210,7 @@ def mappings(settings: Any) -> tuple[Mapping, ...]:
     found = tuple(
         Mapping(
             schema=resolve_schema_path(m["schema"], base),
-            paths=_pathspec(m["paths"]) if m.get("paths") else None,
+            paths=glob_spec(m["paths"]) if m.get("paths") else None,
             where=tuple(sorted((m.get("where") or {}).items())),
         )
         for m in raw.get("schemas", [])

@@ -106,7 +106,8 @@ def suggestion(index: LinkIndex, link: Link) -> str | None:
         return None
     from rapidfuzz import fuzz, process  # imported only when a link is broken
 
-    best = process.extractOne(wanted, list(names), scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
+    pool = index.suggestion_pool(link_name(link.path))
+    best = process.extractOne(wanted, pool, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
     return names[best[0]] if best else None
 
 

@@ -301,6 +301,27 @@ class LinkIndex:
                                    lambda: _names(self.files))
         return _names(self.files)
 
+    def suggestion_pool(self, name: str) -> list[str]:
+        """The normalised names worth scoring as "did you mean" for link name `name`: all of
+        them in a vault of up to FULL_SCAN_NAMES files; above that, those sharing a word or
+        their first letters with `name` (scoring every name for every broken link would make
+        a check grow with the square of the vault)."""
+        if len(self.names) <= FULL_SCAN_NAMES:
+            return list(self.names)
+        rank, by_word = self._names_by_word
+        pool = {n for key in _name_keys(name) for n in by_word.get(key, ())}
+        return sorted(pool, key=rank.__getitem__)
+
+    @cached_property
+    def _names_by_word(self) -> tuple[dict[str, int], dict[str, list[str]]]:
+        rank = {norm: k for k, norm in enumerate(self.names)}
+        by_word: dict[str, list[str]] = {}
+        for norm, path in self.names.items():
+            for key in _name_keys(link_name(path)):
+                by_word.setdefault(key, []).append(norm)
+        # a word in many names ("notes", a year) narrows nothing: leave it out
+        return rank, {k: v for k, v in by_word.items() if len(v) <= NAME_WORD_POSTINGS}
+
     def shortest_linkpath(self, path: str) -> str:
         """How Obsidian writes a link to `path`: the bare name when unique, else the full path
         (`.md` dropped for notes)."""
@@ -323,6 +344,17 @@ def target_facts(note: Note) -> dict[str, Any]:
                           if not note.in_region(offset, _SKIP_BLOCK_IDS)}),
         "aliases": _aliases(note),
     }
+
+
+FULL_SCAN_NAMES = 5000  # up to this many files, suggestions score every name
+NAME_WORD_POSTINGS = 200  # a name word shared by more names than this does not select
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def _name_keys(name: str) -> set[str]:
+    """The words of a file or link name, and `^` + its first three normalised characters."""
+    folded = nfc(name).casefold()
+    return {*_NAME_WORD.findall(folded), "^" + normalise_name(name)[:3]}
 
 
 def _by_name(files: list[str]) -> dict[str, list[str]]:

@@ -174,8 +174,8 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
             except (KeyError, TypeError, ValueError):  # a damaged entry is recomputed, not trusted
                 pass
         todo.append(path)
-    if todo:  # built before workers fork, so they inherit the indexes
-        for spec in specs.values():
+    if len(todo) >= PARALLEL_MIN_NOTES and jobs > 1:  # built before workers fork, so they
+        for spec in specs.values():                     # inherit them (else built when asked)
             vault.index(spec)
     batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
     for result, changes in _flatten(parallel_map(_check_batch, batches, jobs, linter, progress)):

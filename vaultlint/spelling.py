@@ -21,11 +21,12 @@ import string
 import subprocess
 import sys
 import sysconfig
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # --- prose chunks ------------------------------------------------------------------------------
 
@@ -128,30 +129,64 @@ class TyposEngine:
         self.argv = [command, "--format", "json", "--isolated", "--locale", locale, "-"]
         self.verdicts: dict[str, tuple[Misspelling, ...]] = {}
         self.failed = False
+        self._pending: list[tuple[list[str], threading.Thread, dict[str, Any]]] = []
+        self._waiting: set[str] = set()  # texts typos is being asked about
+
+    def start(self, texts: Iterable[str]) -> None:
+        """Ask typos about every text not seen yet, in the background: the process runs while
+        the other rules check the note, and the first verdict asked for waits for it."""
+        todo = self._todo(texts)
+        if not todo:
+            return
+        outcome: dict[str, Any] = {}
+        thread = threading.Thread(target=self._run_into, args=(todo, outcome), daemon=True)
+        thread.start()
+        self._pending.append((todo, thread, outcome))
+        self._waiting.update(todo)
 
     def check(self, texts: Iterable[str]) -> None:
-        """Ask typos about every text not seen yet, in one call."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self.verdicts and "\n" not in t]
-        if not todo or self.failed:
-            return
-        try:
-            items = list(self._run("\n".join(todo) + "\n"))
-        except EngineError as exc:  # a broken install must not stop the other checks
-            self.failed = True
-            warn_once(f"typo: {exc}; only the dictionary check runs")
-            return
-        found: dict[int, list[Misspelling]] = {}
-        for item in items:
-            line = todo[item["line_num"] - 1]
-            index = len(line.encode("utf-8")[: item["byte_offset"]].decode("utf-8", "replace"))
-            found.setdefault(item["line_num"] - 1, []).append(
-                Misspelling(index, item["typo"], tuple(item.get("corrections") or ())))
-        for i, text in enumerate(todo):
-            self.verdicts[text] = tuple(found.get(i, ()))
+        """Ask typos about every text not seen yet, in one call, and wait for the answers."""
+        self.start(texts)
+        self._collect()
 
     def misspellings(self, text: str) -> tuple[Misspelling, ...]:
-        self.check([text])
+        if text in self._waiting:
+            self._collect()
+        else:
+            self.check([text])
         return self.verdicts.get(text, ())
+
+    def _todo(self, texts: Iterable[str]) -> list[str]:
+        if self.failed:
+            return []
+        return [t for t in dict.fromkeys(texts)
+                if t not in self.verdicts and t not in self._waiting and "\n" not in t]
+
+    def _collect(self) -> None:
+        pending, self._pending = self._pending, []
+        for todo, thread, outcome in pending:
+            thread.join()
+            self._waiting.difference_update(todo)
+            if "error" in outcome:  # a broken install must not stop the other checks
+                self.failed = True
+                warn_once(f"typo: {outcome['error']}; only the dictionary check runs")
+                continue
+            found: dict[int, list[Misspelling]] = {}
+            for item in outcome["items"]:
+                line = todo[item["line_num"] - 1]
+                index = len(line.encode("utf-8")[: item["byte_offset"]].decode("utf-8", "replace"))
+                found.setdefault(item["line_num"] - 1, []).append(
+                    Misspelling(index, item["typo"], tuple(item.get("corrections") or ())))
+            for i, text in enumerate(todo):
+                self.verdicts[text] = tuple(found.get(i, ()))
+
+    def _run_into(self, todo: list[str], outcome: dict[str, Any]) -> None:
+        try:
+            outcome["items"] = list(self._run("\n".join(todo) + "\n"))
+        except EngineError as exc:
+            outcome["error"] = str(exc)
+        except Exception as exc:  # reported in the main thread, never lost with this one
+            outcome["error"] = f"{type(exc).__name__}: {exc}"
 
     def _run(self, data: str) -> Iterator[dict]:
         try:

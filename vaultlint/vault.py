@@ -93,6 +93,16 @@ def _walk_files(root: Path) -> list[str]:
     return sorted(found)
 
 
+def glob_spec(globs: list[str]) -> Any:
+    """A matcher for gitignore-style globs (pathspec, imported when a config first needs it)."""
+    import pathspec
+
+    try:
+        return pathspec.PathSpec.from_lines("gitignore", globs)  # pathspec >= 1.0
+    except LookupError:
+        return pathspec.PathSpec.from_lines("gitwildmatch", globs)
+
+
 def is_note(path: str) -> bool:
     return path.lower().endswith(NOTE_SUFFIXES)
 

@@ -160,10 +160,11 @@ VOCABULARY = IndexSpec(
 
 
 def prepare(notes: list[Note], vault: Vault | None, options: dict[str, Any]) -> None:
-    """One typos call for all the prose of a batch of notes about to be checked."""
+    """One typos call for all the prose of a batch of notes about to be checked, started now
+    and answered in the background while the other rules run."""
     engine = _engine(options)
     if engine is not None:
-        engine.check(t for note in notes for t in _prose_chunks(note))
+        engine.start(t for note in notes for t in _prose_chunks(note))
 
 
 def _engine(options: dict[str, Any]) -> spelling.TyposEngine | None:
