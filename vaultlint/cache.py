@@ -163,9 +163,9 @@ class Cache:
     def _read_files(self) -> dict[str, Entry]:
         files = {}
         for path, sig, digest, fh in self._query("SELECT path, sig, hash, fh FROM files"):
-            if isinstance(sig, str) and isinstance(digest, str) and isinstance(fh, str):
-                pairs = fh.split()  # every file of the vault on every run: kept lean
-                files[path] = {"sig": sig, "hash": digest, "fh": dict(zip(pairs[::2], pairs[1::2]))}
+            hashes = _split_pairs(fh)
+            if isinstance(sig, str) and isinstance(digest, str) and hashes is not None:
+                files[path] = {"sig": sig, "hash": digest, "fh": hashes}
         return files
 
     def facts(self, spec: str, facts_hash: str) -> Any:
@@ -315,7 +315,7 @@ class Cache:
             db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in self._gone])
             db.executemany("DELETE FROM results WHERE path = ?", [(p,) for p in self._gone])
             db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", [
-                (p, e["sig"], e["hash"], " ".join(f"{k} {v}" for k, v in sorted(e["fh"].items())))
+                (p, e["sig"], e["hash"], _join_pairs(e["fh"]))
                 for p in sorted(self._touched) if (e := self.files.get(p)) is not None])
             before = db.total_changes
             db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?, ?)",
@@ -360,9 +360,14 @@ class Cache:
 _BAD: Any = object()
 
 
+def _join_pairs(hashes: dict[str, str]) -> str:
+    """{"links@1": "9f3a...", ...} -> `"links@1 9f3a... prose-words@3 77c0..."`: a file entry's
+    facts hashes, as text cheaper than JSON to read for every file of the vault on every run."""
+    return " ".join(f"{key} {value}" for key, value in sorted(hashes.items()))
+
+
 def _split_pairs(text: Any) -> dict[str, str] | None:
-    """`"links@1 9f3a... prose-words@3 77c0..."` -> {"links@1": "9f3a...", ...} (cheaper to
-    read for every file of the vault than JSON)."""
+    """The inverse of `_join_pairs`; None for text it did not write."""
     if not isinstance(text, str):
         return None
     fields = text.split()

@@ -95,7 +95,6 @@ class Settings:
         return self.exclude_spec.match_file(path)
 
 
-
 def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:

@@ -191,7 +191,6 @@ class Mapping:
         return all(k in data and data[k] == v for k, v in self.where)
 
 
-
 def resolve_schema_path(name: str, base: Path) -> Path:
     """A config path is relative to the config file's folder; `builtin:NAME` is a shipped one."""
     if name.startswith("builtin:"):

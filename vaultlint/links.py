@@ -8,11 +8,10 @@ path. Subpaths (`#Heading#Sub`, `#^block`) are checked only on Markdown targets.
 
 from __future__ import annotations
 
-import bisect
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -20,7 +19,7 @@ from urllib.parse import unquote
 
 from vaultlint import markdown
 from vaultlint.note import Note
-from vaultlint.vault import IndexSpec, Vault, is_note
+from vaultlint.vault import IndexSpec, Vault, add_path, is_note, remove_path
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # stripHeading: these characters (and line breaks) become spaces, whitespace runs collapse.
@@ -180,12 +179,14 @@ class LinkIndex:
     _resolved: dict[tuple[bool, str, str], Resolution] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        kept = self._from_files("link-by-name", _by_name)
+        self.by_name = {name: list(paths) for name, paths in kept.items()}  # with_note adds
+
+    def _from_files(self, name: str, build: Callable[[list[str]], Any]) -> Any:
+        """`build(files)`, kept in the cache while the vault's file list is the same."""
         if self.vault is not None and self.files == self.vault.files:
-            kept = self.vault.kept("link-by-name", self.vault.files_state(),
-                                   lambda: _by_name(self.files))
-            self.by_name = {name: list(paths) for name, paths in kept.items()}
-        else:
-            self.by_name = _by_name(self.files)
+            return self.vault.kept(name, self.vault.files_state(), lambda: build(self.files))
+        return build(self.files)
 
     def with_note(self, note: Note) -> "LinkIndex":
         """The index, sure to contain `note` (a note linted outside the vault's file list)."""
@@ -289,17 +290,14 @@ class LinkIndex:
         for path, note in self.notes.items():  # notes linted from outside the vault's list
             if path in self.known:
                 continue
-            for key in dict.fromkeys(_alias_key(a) for a in _aliases(note)):
+            for key in _alias_keys(_aliases(note)):
                 out.setdefault(key, []).append(path)
         return out
 
     @cached_property
     def names(self) -> dict[str, str]:
         """Normalised link name -> vault path, the choices for "did you mean" suggestions."""
-        if self.vault is not None and self.files == self.vault.files:
-            return self.vault.kept("link-names", self.vault.files_state(),
-                                   lambda: _names(self.files))
-        return _names(self.files)
+        return self._from_files("link-names", _names)
 
     def suggestion_pool(self, name: str) -> list[str]:
         """The normalised names worth scoring as "did you mean" for link name `name`: all of
@@ -427,26 +425,25 @@ def _alias_key(alias: str) -> str:
     return nfc(alias).strip().lower()
 
 
+def _alias_keys(aliases: list[str] | None) -> list[str]:
+    """A note's distinct alias keys (`AI` and `ai` are one)."""
+    return list(dict.fromkeys(_alias_key(a) for a in aliases or ()))
+
+
 def _combine_aliases(facts: Mapping[str, Any], vault: Vault) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for path in sorted(facts):
-        for key in dict.fromkeys(_alias_key(a) for a in facts[path] or ()):
+        for key in _alias_keys(facts[path]):
             out.setdefault(key, []).append(path)
     return out
 
 
 def _update_aliases(index: dict[str, list[str]], path: str, old: Any, new: Any,
                     vault: Vault) -> None:
-    for alias in old or ():
-        key = _alias_key(alias)
-        if path in index.get(key, ()):
-            index[key].remove(path)
-            if not index[key]:
-                del index[key]
-    for alias in new or ():
-        paths = index.setdefault(_alias_key(alias), [])
-        if path not in paths:
-            bisect.insort(paths, path)
+    for key in _alias_keys(old):
+        remove_path(index, key, path)
+    for key in _alias_keys(new):
+        add_path(index, key, path)
 
 
 # Alias -> notes, for the "Obsidian does not resolve aliases" message; kept whole in the cache.

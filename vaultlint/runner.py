@@ -174,8 +174,8 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
             except (KeyError, TypeError, ValueError):  # a damaged entry is recomputed, not trusted
                 pass
         todo.append(path)
-    if len(todo) >= PARALLEL_MIN_NOTES and jobs > 1:  # built before workers fork, so they
-        for spec in specs.values():                     # inherit them (else built when asked)
+    if _use_workers(len(todo), jobs):  # built before workers fork, so they inherit them
+        for spec in specs.values():     # (else each is built when a rule first asks)
             vault.index(spec)
     batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
     for result, changes in _flatten(parallel_map(_check_batch, batches, jobs, linter, progress)):
@@ -247,7 +247,7 @@ def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
         if entry is None or entry["sig"] != vault.signature(path) or \
                 not all(key in entry["fh"] for key in keys):
             missing.append(path)
-    if len(missing) < PARALLEL_MIN_NOTES or jobs < 2:
+    if not _use_workers(len(missing), jobs):
         for path in missing:
             for spec in specs:
                 vault.facts(path, spec)
@@ -268,6 +268,11 @@ _BATCH = 50  # notes checked together (one `prepare` per rule, e.g. one typos ca
 _LINTER: Linter | None = None
 _SPECS: list[IndexSpec] = []
 _IN_WORKER = False  # in a forked worker, cache changes go back to the parent with the results
+
+
+def _use_workers(notes: int, jobs: int) -> bool:
+    """Whether `notes` are worth forked worker processes."""
+    return notes >= PARALLEL_MIN_NOTES and jobs > 1 and hasattr(os, "fork")
 
 
 def _check_batch(paths: list[str]) -> list[tuple[FileResult, Any]]:
@@ -308,7 +313,7 @@ def parallel_map(fn: Callable[[Any], Any], items: list[Any], jobs: int, linter: 
     _LINTER = linter
     paths = [p for item in items for p in (item if isinstance(item, list) else [item])]
     ticker = iter(progress(paths)) if progress else None
-    if len(paths) < PARALLEL_MIN_NOTES or jobs < 2 or not hasattr(os, "fork"):
+    if not _use_workers(len(paths), jobs):
         yield from _ticking(map(fn, items), items, ticker)
         return
     import multiprocessing as mp  # imported only for work worth the processes

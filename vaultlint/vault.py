@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import stat
 import subprocess
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -224,6 +225,27 @@ class FactsView(Mapping[str, Any]):
         return len(self._paths | set(self._memo))
 
 
+def _pairs_fingerprint(pairs: Iterable[tuple[str, str | None]]) -> str:
+    """A fingerprint of (path, value) pairs, streamed: these cover every file of the vault."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path, value in pairs:
+        digest.update(f"{path}\0{value}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def add_path(index: dict[str, list[str]], key: str, path: str) -> None:
+    """Put `path` under `key` of a kept index of sorted path lists (for `IndexSpec.update`)."""
+    bisect.insort(index.setdefault(key, []), path)
+
+
+def remove_path(index: dict[str, list[str]], key: str, path: str) -> None:
+    """Take `path` from under `key`, dropping the key when no path is left. A path that is not
+    there raises: the kept index is not what its facts say, and is rebuilt."""
+    index[key].remove(path)
+    if not index[key]:
+        del index[key]
+
+
 PATCH_MAX_SHARE = 0.1  # patch a kept index when at most this share of notes changed, else rebuild
 
 
@@ -243,6 +265,7 @@ class Vault:
     indexes: dict[str, Any] = field(default_factory=dict)
     _sigs: dict[str, str | None] = field(default_factory=dict)
     _states: dict[str, str] = field(default_factory=dict)
+    _facts_hashes: dict[str, dict[str, str | None]] = field(default_factory=dict)
     _note_paths: tuple[int, list[str]] = (-1, [])
 
     def signature(self, path: str) -> str | None:
@@ -364,7 +387,7 @@ class Vault:
                 return spec.decode(self.cache.kept_index_value(spec.key), self)
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # damaged: rebuilt below
-        hashes = {p: self.facts_hash(p, spec) for p in self.note_paths()}
+        hashes = self.facts_hashes(spec)
         index = self._patched(spec, hashes) if kept is not None and kept[0] == config else None
         if index is None:
             index = self._combined(spec)
@@ -396,11 +419,8 @@ class Vault:
         """A fingerprint of the file list and of every non-note file's stat signature (links
         resolve against file names; some rules read a file, e.g. the typo rule's word list)."""
         if "" not in self._states:
-            digest = hashlib.blake2b(digest_size=16)
-            for path in self.files:
-                sig = "" if is_note(path) else self.signature(path)
-                digest.update(f"{path}\0{sig}\n".encode("utf-8", "surrogateescape"))
-            self._states[""] = digest.hexdigest()
+            self._states[""] = _pairs_fingerprint(
+                (path, "" if is_note(path) else self.signature(path)) for path in self.files)
         return self._states[""]
 
     def kept(self, name: str, state: str, build: Callable[[], Any]) -> Any:
@@ -415,19 +435,24 @@ class Vault:
             self.indexes[name] = value
         return self.indexes[name]
 
-    def facts_state(self, spec: IndexSpec) -> str:
-        """A fingerprint of every note's facts for `spec`: what the index is built from."""
-        if spec.key not in self._states:
-            digest = hashlib.blake2b(digest_size=16)
+    def facts_hashes(self, spec: IndexSpec) -> dict[str, str | None]:
+        """Every note's facts hash for `spec`, computed once per run."""
+        if spec.key not in self._facts_hashes:
+            hashes = {}
             entries, sigs, key = self.cache.files, self._sigs, spec.key
             for path in self.note_paths():  # for every note on every run: `cached` inlined
                 entry = entries.get(path)
                 sig = sigs[path] if path in sigs else self.signature(path)
                 facts_hash = entry["fh"].get(key) if entry and entry["sig"] == sig else None
-                if facts_hash is None:
-                    facts_hash = self.facts_hash(path, spec)
-                digest.update(f"{path}\0{facts_hash}\n".encode("utf-8", "surrogateescape"))
-            self._states[key] = digest.hexdigest()
+                hashes[path] = facts_hash if facts_hash is not None else \
+                    self.facts_hash(path, spec)
+            self._facts_hashes[key] = hashes
+        return self._facts_hashes[spec.key]
+
+    def facts_state(self, spec: IndexSpec) -> str:
+        """A fingerprint of every note's facts for `spec`: what the index is built from."""
+        if spec.key not in self._states:
+            self._states[spec.key] = _pairs_fingerprint(self.facts_hashes(spec).items())
         return self._states[spec.key]
 
     def state(self) -> str:

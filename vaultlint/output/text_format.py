@@ -75,10 +75,7 @@ def _crop_start(old: list[str], new: list[str]) -> int:
     """Where to start showing a long one-line change so the changed part is visible."""
     if len(old) != 1 or len(new) != 1:
         return 0
-    a, b = old[0], new[0]
-    if a[: PREVIEW_WIDTH - 19] != b[: PREVIEW_WIDTH - 19]:
-        return 0  # the change shows without cropping
-    same = _common_prefix(a, b)
+    same = _common_prefix(old[0], new[0])
     return max(0, same - PREVIEW_WIDTH // 2) if same > PREVIEW_WIDTH - 20 else 0
 
 

@@ -26,7 +26,6 @@ Link: http://www.example.com/post/?utm_source=feed
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -34,7 +33,7 @@ from vaultlint import urls
 from vaultlint.diagnostics import Diagnostic
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
-from vaultlint.vault import IndexSpec, Vault
+from vaultlint.vault import IndexSpec, Vault, add_path, remove_path
 
 MAX_BODY_LINES = 20  # what the cached facts hold; the option can only narrow it
 NAMED = 5  # other notes named in a message before "and N more"
@@ -91,11 +90,9 @@ def _declared_by(rows: list[list[Any]] | None, options: dict[str, Any]) -> Itera
 def _update(index: dict[str, list[str]], path: str, old: Any, new: Any, vault: Vault) -> None:
     options = vault.settings.options_for(RULE)
     for normal in _declared_by(old, options):
-        index[normal].remove(path)
-        if not index[normal]:
-            del index[normal]
+        remove_path(index, normal, path)
     for normal in _declared_by(new, options):
-        bisect.insort(index.setdefault(normal, []), path)
+        add_path(index, normal, path)
 
 
 SOURCE_URLS = IndexSpec("source-urls", _facts, _combine, version="2", encode=lambda index: index,
