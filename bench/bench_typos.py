@@ -95,7 +95,7 @@ def slip(word: str, rng: random.Random) -> str | None:
         else:
             near = neighbours(word[i])
             typo = word[:i] + rng.choice(near) + word[i + 1 :] if near else word
-        if typo != word and words is not None and typo not in words.counts:
+        if typo != word and words is not None and not words.known(typo):
             return typo
     return None
 

@@ -313,7 +313,9 @@ UNITS = ["[[", "[", "a", " ", "\t", "#", "-", "`", "$", "%%", "<a ", "\\", "a.",
 
 
 # Used only with `.match` (anchored at one position), where a scan from every start cannot happen.
-ANCHORED_ONLY = {"vaultlint.rules.heading_increment._NUMBER"}
+# (typo's sentence patterns also only ever see a window of 200 characters around a word.)
+ANCHORED_ONLY = {"vaultlint.rules.heading_increment._NUMBER",
+                 "vaultlint.rules.typo._SENTENCE_START", "vaultlint.rules.typo._NEXT_WORD"}
 
 
 def _cost(pattern: re.Pattern, text: str) -> float:

@@ -45,7 +45,7 @@ def test_workflow_vaultlint_steps_run(make_vault, tmp_path):
     annotations = subprocess.run(shlex.split(steps[0]), cwd=vault, env=env, capture_output=True,
                                  text=True)
     assert annotations.returncode == 1
-    assert "::warning file=Notes/a%2C b%3A c.md,line=2" in annotations.stdout
+    assert "::notice file=Notes/a%2C b%3A c.md,line=2" in annotations.stdout  # layout: info
     assert "| Notes/a, b: c.md | 2 |" in summary.read_text()
     sarif = subprocess.run(shlex.split(steps[1]), cwd=vault, env=env, capture_output=True, text=True)
     assert sarif.returncode == 0

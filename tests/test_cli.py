@@ -53,7 +53,7 @@ def test_json_shape_is_stable(make_vault):
     [diag] = run_cli(["--output-format", "json"], vault).json()
     assert diag == {
         "path": "notes/a.md", "line": 1, "column": 5, "end_line": 1, "end_column": 8,
-        "code": "FMT001", "rule": "trailing-whitespace", "severity": "warning",
+        "code": "FMT001", "rule": "trailing-whitespace", "severity": "info",
         "message": "trailing whitespace",
         "fix": {"applicability": "safe", "edits": [
             {"start": {"line": 1, "column": 5}, "end": {"line": 1, "column": 8}, "content": ""}]},
@@ -221,7 +221,7 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(make_vault):
     vault = make_vault({f"n{i}.md": "text  \n\n\n\nmore\n" * 40 for i in range(60)})
     proc = subprocess.Popen(["vaultlint", "--no-cache"], cwd=vault, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stdout.readline().startswith(b"n")
+    assert proc.stdout is not None and proc.stdout.readline().startswith(b"=== info: ")
     proc.stdout.close()  # like `vaultlint | head -1`
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 1 and b"error" not in err, err

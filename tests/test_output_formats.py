@@ -60,7 +60,7 @@ def _unescape(value: str) -> str:
 
 
 def test_github_annotations_parse_back(vault):
-    lines = [l for l in _output(vault, "github").splitlines() if l.startswith("::warning")]
+    lines = [l for l in _output(vault, "github").splitlines() if l.startswith("::notice")]
     assert len(lines) == 4
     for line in lines:
         m = re.fullmatch(r"::(\w+) ([^:]*)::(.*)", line)
@@ -74,7 +74,7 @@ def test_github_annotations_parse_back(vault):
 def test_github_is_the_default_under_actions(vault, tmp_path):
     summary = tmp_path / "summary.md"
     res = run_cli([], vault, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
-    assert res.stdout.startswith("::warning file=R%C3%A9unions".replace("%C3%A9", "é"))
+    assert res.stdout.startswith("::notice file=R%C3%A9unions".replace("%C3%A9", "é"))  # layout: info
     table = summary.read_text(encoding="utf-8")
     assert "### vaultlint: 4 finding(s)" in table and f"| {NAME} | 2 |" in table
 
@@ -112,7 +112,7 @@ def test_output_file(vault, tmp_path):
 def test_text_shows_source_caret_and_fix(vault):
     out = _output(vault, "text")
     assert "2 | Total   \n  |      ^^^\n" in out  # tabs shown as spaces so the caret lines up
-    assert "  fix:\n  - 'Total  \\t'\n  + Total" in out
+    assert "  fix:\n  - Total··→\n  + Total\n" in out  # trailing blanks shown as editors do
 
 
 def test_statistics_counts_per_rule(vault):

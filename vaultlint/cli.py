@@ -9,7 +9,6 @@ import gc
 import os
 import shutil
 import sys
-from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from vaultlint import rules as registry
 from vaultlint.cache import CACHE_DIR
 from vaultlint.config import ConfigError, load_settings
 from vaultlint.output import FORMATS
+from vaultlint.output.text_format import write_statistics
 from vaultlint.runner import Run, RunOptions, execute
 from vaultlint.init import write_starter
 from vaultlint.schema_cmd import schema as schema_command
@@ -76,9 +76,11 @@ def cli() -> None:
               help="Write the diagnostics to this file instead of standard output.")
 @click.option("--changed-since", metavar="REF", default=None,
               help="Report only on notes changed since git REF (the whole vault is still read).")
-@click.option("--statistics", is_flag=True, help="Print a count per rule instead of each diagnostic.")
+@click.option("--statistics", is_flag=True,
+              help="Print a count per rule (errors first) instead of each diagnostic.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
-@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print diagnostics only: no summary, no count per rule.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
               help="Use this config file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
@@ -118,7 +120,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
         elif statistics:
             _print_statistics(run, out)
         else:
-            FORMATS[fmt](run.results, out, {"colour": colour, "path_prefix": _repo_prefix(run)})
+            FORMATS[fmt](run.results, out, {"colour": colour, "path_prefix": _repo_prefix(run),
+                                            "summary": not quiet})
     if not quiet and fmt in ("text", "concise") and not diff:
         _print_summary(run, fix)
     sys.exit(_exit_code(run, diff, exit_zero))
@@ -184,12 +187,7 @@ def _print_diff(run: Run, out) -> None:
 
 
 def _print_statistics(run: Run, out) -> None:
-    counts = Counter((d.code, d.rule) for d in run.diagnostics)
-    fixable = Counter((d.code, d.rule) for d in run.diagnostics
-                      if d.fix is not None and d.fix.applicability.value == "safe")
-    for (code, name), count in counts.most_common():
-        mark = "[*]" if fixable[(code, name)] else "   "
-        out.write(f"{count:5d}  {code:<7} {mark} {name}\n")
+    write_statistics(run.diagnostics, out)
 
 
 def _print_summary(run: Run, fixed_mode: bool) -> None:
@@ -200,6 +198,7 @@ def _print_summary(run: Run, fixed_mode: bool) -> None:
     if fixed_mode and fixed:
         changed = sum(1 for r in run.results if r.changed)
         parts.append(f"Fixed {fixed} problem(s) in {changed} note(s).")
+        parts.extend(_unsafe_changes(run))
     if diags:
         safe = sum(1 for d in diags if d.fix is not None and d.fix.applicability.value == "safe")
         unsafe = sum(1 for d in diags if d.fix is not None and d.fix.applicability.value == "unsafe")
@@ -211,6 +210,16 @@ def _print_summary(run: Run, fixed_mode: bool) -> None:
     else:
         parts.append(f"All checks passed ({files} note(s)).")
     click.echo("\n".join(parts), err=True)
+
+
+def _unsafe_changes(run: Run) -> list[str]:
+    """Every applied fix that may change what a note says (a word, a heading level), one line
+    each: such a change must be shown, never done silently."""
+    lines = [f"  {r.path}:{d.line}:{d.column}: {d.code} {d.message} -> "
+             + " ".join(repr(e.content) for e in d.fix.edits)  # type: ignore[union-attr]
+             for r in run.results for d in r.fixed
+             if d.fix is not None and d.fix.applicability.value == "unsafe"]
+    return [f"Unsafe fixes applied ({len(lines)}):", *lines] if lines else []
 
 
 @cli.command("rule")

@@ -24,7 +24,7 @@ from vaultlint.frontmatter import load_for_check
 from vaultlint.note import Note, encode
 
 MAX_PASSES = 25
-PROTECTED_KINDS = ("code", "math", "comment", "html", "link", "url")
+PROTECTED_KINDS = ("code", "math", "comment", "html", "link", "url", "field")
 _SPACE = re.compile(r"\s+")
 
 LintFunction = Callable[[Note], list[Diagnostic]]

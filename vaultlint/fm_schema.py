@@ -226,7 +226,11 @@ _OBSIDIAN_TYPES: dict[str, dict[str, Any]] = {
     "checkbox": {"type": ["boolean", "null"]},
     "date": {"type": ["string", "null"], "format": "date"},
     "datetime": {"type": ["string", "null"], "format": "date-time"},
-    "multitext": {"type": ["array", "null"], "items": {"type": ["string", "number", "boolean"]}},
+    # A plain string where a list is typed (`related: "[[X]]"`) is what Obsidian shows as a list
+    # of one item and reads as such (parseFrontMatterAliases/Tags take a string or a list), so it
+    # is accepted, not reported.
+    "multitext": {"type": ["array", "string", "null"],
+                  "items": {"type": ["string", "number", "boolean"]}},
 }
 
 

@@ -208,6 +208,52 @@ def _key_lines(node: Any) -> dict[str, int]:
     return lines
 
 
+# Templates (core Templates `{{date}}`, Templater `<% tp.date.now() %>`) are often written as
+# bare YAML values; `{` opens a YAML flow mapping, and `: ` or ` #` inside a Templater tag
+# breaks a plain scalar. Quoted, the placeholder is a string and the template still expands.
+_PLACEHOLDER = re.compile(r"\{\{[^{}\n]*\}\}|<%[^<\n]*?%>")  # no `<`, `{` inside: linear scans
+
+
+def _template_hint(yaml_text: str, error_line: int) -> str | None:
+    """Advice when the line the YAML error points at (or the line before: a flow collection's
+    error may be reported on the next line) holds an unquoted template placeholder."""
+    lines = yaml_text.split("\n")
+    for index in (error_line, error_line - 1):
+        line = lines[index].rstrip("\r") if 0 <= index < len(lines) else ""
+        for match in _PLACEHOLDER.finditer(line):
+            placeholder, before = match.group(0), line[: match.start()].rstrip()
+            opener = re.search(r"""(?::|^\s*-)\s+(["'])""", before)  # the value is quoted
+            if opener and opener.group(1) not in placeholder:  # properly: not the cause
+                continue
+            fixed = _quoted_line(line, placeholder)
+            if opener:  # `k: "[[<% f("x") %>]]"`: the inner quotes close the value
+                return (f"the quotes in `{placeholder}` end the quoted value early: quote the "
+                        f"template placeholder with the other quotes, as in `{fixed}`")
+            return (f"`{placeholder}` is an unquoted template placeholder: quote the "
+                    f"template placeholder, as in `{fixed}`")
+    return None
+
+
+def _quoted_line(line: str, placeholder: str) -> str:
+    """The line with its value quoted (inside a `[a, b]` list, only the placeholder)."""
+    m = re.match(r"\s*((?:- |[^:#\s][^:#]*:\s+))(.*?)\s*$", line)
+    in_place = line.strip().replace(placeholder, _quoted(placeholder), 1)
+    if not m or placeholder not in m.group(2):  # e.g. a placeholder as the key
+        return in_place
+    prefix, value = m.groups()
+    if value.startswith("[") and not value.startswith("[["):
+        return in_place
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":  # already quoted, badly
+        value = value[1:-1]
+    return prefix + _quoted(value)
+
+
+def _quoted(value: str) -> str:
+    if '"' not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
 def parse_block(text: str, block: FrontmatterBlock) -> None:
     """Fill `data`, `error` and `key_lines` of a block found in `text`."""
     if not block.closed:
@@ -225,6 +271,9 @@ def parse_block(text: str, block: FrontmatterBlock) -> None:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         block.error = f"invalid YAML: {problem}"
         block.error_line = base_line + 1 + (mark.line if mark else 0)
+        hint = _template_hint(yaml_text, mark.line if mark else 0)
+        if hint:
+            block.error += f"; {hint}"
         return
     except RecursionError:
         block.error = "invalid YAML: nested too deeply"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import quote
 
 from vaultlint.diagnostics import Diagnostic, Edit, Fix
@@ -32,6 +33,27 @@ def resolved_links(note: Note, ctx: RuleContext) -> Iterator[tuple[Link, Resolut
     index = link_index(ctx.vault, note)
     for link in parse_links(note):
         yield link, index.resolve_link(link, note.path), index
+
+
+def link_fix(link: Link, *edits: Edit) -> Fix | None:
+    """The unsafe fix rewriting (part of) a link. In frontmatter the new text is escaped for the
+    YAML scalar the link is written in, and the fix may change that one property; where the
+    text cannot be written safely (a plain scalar and `#`, `:` or a quote) there is no fix."""
+    if link.prop is None:
+        return Fix.unsafe(*edits, intents=LINKS)
+    escaped = [Edit(e.start, e.end, _yaml_escaped(e.content, link.quote)) for e in edits]
+    if any(e.content is None for e in escaped):
+        return None
+    return Fix.unsafe(*escaped, intents=LINKS | {f"frontmatter:{link.prop}" if link.prop
+                                                 else "frontmatter"})
+
+
+def _yaml_escaped(text: str, quote: str) -> Any:
+    if quote == '"':
+        return text.replace("\\", "\\\\").replace('"', '\\"')
+    if quote == "'":
+        return text.replace("'", "''")
+    return None if any(c in text for c in "#:'\"\\") else text
 
 
 def written(note: Note, link: Link) -> str:
@@ -60,11 +82,13 @@ def unresolved(ctx: RuleContext, index: LinkIndex, link: Link, what: str) -> Dia
         return _alias_diagnostic(ctx, index, link, owners[0])
     target = suggestion(index, link)
     message = f"{what} {shown}: no file '{_expected_name(link)}' in the vault"
+    if _is_attachment(link):
+        message += _attachment_hint(index, note.path)
     if target is None:
         return ctx.diagnostic(link.start, link.end, message)
-    new = _new_path(index, link, target)
+    new = _new_path(index, link, target, note.path)
     hint = f"[[{new}]]" if link.wiki else f"({new})"
-    fix = Fix.unsafe(Edit(link.path_start, link.path_end, new), intents=LINKS)
+    fix = link_fix(link, Edit(link.path_start, link.path_end, new))
     return ctx.diagnostic(link.start, link.end, f"{message}; did you mean {hint}?", fix)
 
 
@@ -78,8 +102,30 @@ def _expected_name(link: Link) -> str:
     return link.path if not is_note_target(link) or is_note(link.path) else link.path + ".md"
 
 
+# Obsidian's accepted attachment formats (obsidian-semantics.md §1.7), besides notes
+ATTACHMENT_EXTENSIONS = frozenset(
+    "avif bmp gif jpeg jpg png svg webp flac m4a mp3 ogg wav webm 3gp mkv mov mp4 ogv pdf".split())
+
+
+def _is_attachment(link: Link) -> bool:
+    """Whether the target names an attachment (`Figure 1.png`), not a note whose name has a
+    dot (`E. M. Forster`)."""
+    ext = posixpath.basename(link.path).rsplit(".", 1)[-1].lower() if "." in link.path else ""
+    return ext in ATTACHMENT_EXTENSIONS
+
+
+def _attachment_hint(index: LinkIndex, source: str) -> str:
+    """Where Obsidian would have put the attachment (app.json `attachmentFolderPath`), when
+    the vault sets a folder: the place to look for it, or to copy it to."""
+    app = index.vault.app if index.vault is not None else None
+    if app is None or not app.attachment_folder.strip() or app.attachment_folder.strip() == "/":
+        return ""
+    folder = app.attachment_folder_for(source)
+    return f" (this vault keeps attachments in '{folder or '/'}')"
+
+
 def _alias_diagnostic(ctx: RuleContext, index: LinkIndex, link: Link, owner: str) -> Diagnostic:
-    new = _new_path(index, link, owner)
+    new = _new_path(index, link, owner, ctx.note.path)
     edits = [Edit(link.path_start, link.path_end, new)]
     if link.wiki:
         display = link.display if link.display is not None else link.path
@@ -91,7 +137,7 @@ def _alias_diagnostic(ctx: RuleContext, index: LinkIndex, link: Link, owner: str
         rewrite = f"({new}{_subpath(link)})"
     message = (f"{written(ctx.note, link)} matches an alias of '{link_name(owner)}'; "
                f"Obsidian does not resolve aliases: write {rewrite}")
-    return ctx.diagnostic(link.start, link.end, message, Fix.unsafe(*edits, intents=LINKS))
+    return ctx.diagnostic(link.start, link.end, message, link_fix(link, *edits))
 
 
 def _subpath(link: Link) -> str:
@@ -111,11 +157,13 @@ def suggestion(index: LinkIndex, link: Link) -> str | None:
     return names[best[0]] if best else None
 
 
-def _new_path(index: LinkIndex, link: Link, target: str) -> str:
-    """How to write a link to `target` in the link's own style."""
-    if not link.wiki:
-        return quote(target, safe="/")
-    new = index.shortest_linkpath(target)
+def _new_path(index: LinkIndex, link: Link, target: str, source: str) -> str:
+    """How to write a link to `target` in the link's own style (wikilink or Markdown) and in
+    the vault's "New link format" (app.json `newLinkFormat`), as Obsidian would write it."""
+    new = index.linkpath(target, source)
+    if not link.wiki:  # Obsidian writes Markdown links with `.md` and URL-encoded
+        new = new if not is_note(target) or new.lower().endswith(".md") else new + ".md"
+        return quote(new, safe="/")
     if is_note(target) and link.path.lower().endswith(".md"):
         new += ".md"
     return new

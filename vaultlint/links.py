@@ -52,6 +52,8 @@ class Link:
     path_start: int
     path_end: int
     in_table: bool = False
+    prop: str | None = None  # the frontmatter property the link is written in, if any
+    quote: str = ""  # the YAML quote around it there ('"', "'" or "" for a plain scalar)
 
     @property
     def text(self) -> str:
@@ -71,7 +73,8 @@ class Link:
 
 def parse_links(note: Note) -> Iterator[Link]:
     """Every wikilink, embed and local Markdown link of the note (not in code, math, comments:
-    the scanner marks link regions only outside those)."""
+    the scanner marks link regions only outside those), frontmatter links first."""
+    yield from frontmatter_links(note)
     for region in note.regions:
         if region.kind != markdown.LINK:
             continue
@@ -79,6 +82,79 @@ def parse_links(note: Note) -> Iterator[Link]:
             else _markdown_link(note, region)
         if link is not None:
             yield link
+
+
+_FM_WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
+
+
+def frontmatter_links(note: Note) -> Iterator[Link]:
+    """The wikilinks in frontmatter string values (`related: "[[Note]]"`, list items), which
+    Obsidian indexes as links (properties). Markdown links are not: Obsidian renders no Markdown
+    in properties. An unquoted `key: [[X]]` is a YAML list of lists, not a link, so only a
+    `[[...]]` that a loaded string value contains counts (which also skips YAML comments)."""
+    fm = note.frontmatter
+    if fm is None or not fm.closed or not isinstance(fm.data, dict) or "[[" not in \
+            note.text[fm.content_start : fm.content_end]:
+        return
+    in_values = {m.group(2) for v in _string_values(fm.data) for m in _FM_WIKILINK.finditer(v)}
+    keys = sorted((line, key) for key, line in fm.key_lines.items())
+    for m in _FM_WIKILINK.finditer(note.text, fm.content_start, fm.content_end):
+        if m.group(2) not in in_values:
+            continue
+        inner, start = m.group(2), m.start(2)
+        pipe = _alias_pipe_at(inner)
+        target = inner if pipe < 0 else inner[:pipe]
+        path_raw, subpath, path_start, path_end = _split_target(target, start)
+        line = note.position(m.start())[0] + 1
+        prop = next((k for ln, k in reversed(keys) if ln <= line), "")
+        yield Link(
+            wiki=True, embed=bool(m.group(1)), path=nfc(path_raw.strip()),
+            subpath=None if subpath is None else nfc(subpath.strip()),
+            display=None if pipe < 0 else inner[pipe + 1 :], start=start,
+            end=start + len(target), path_start=path_start, path_end=path_end,
+            prop=prop, quote=_quote_before(note, m.start()),
+        )
+
+
+def _alias_pipe_at(inner: str) -> int:
+    pipe = inner.find("|")
+    return pipe - 1 if pipe > 0 and inner[pipe - 1] == "\\" else pipe
+
+
+def _string_values(data: Any) -> list[str]:
+    """Every string in the loaded frontmatter (values of any depth)."""
+    out: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "[[" in item:
+                out.append(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return out
+
+
+def _quote_before(note: Note, offset: int) -> str:
+    """The quote of the YAML scalar holding `offset`, read from its line: the last quote
+    opened and not closed before it (good enough for the one-line values links live in)."""
+    line = note.text[note.line_starts[note.position(offset)[0]] : offset]
+    open_quote = ""
+    k = 0
+    while k < len(line):
+        ch = line[k]
+        if open_quote == '"' and ch == "\\":
+            k += 2
+            continue
+        if ch in "\"'" and (not open_quote or ch == open_quote):
+            if open_quote == "'" and line.startswith("''", k):
+                k += 2
+                continue
+            open_quote = "" if open_quote else ch
+        k += 1
+    return open_quote
 
 
 def _split_target(raw: str, start: int) -> tuple[str, str | None, int, int]:
@@ -184,7 +260,7 @@ class LinkIndex:
 
     def _from_files(self, name: str, build: Callable[[list[str]], Any]) -> Any:
         """`build(files)`, kept in the cache while the vault's file list is the same."""
-        if self.vault is not None and self.files == self.vault.files:
+        if self.vault is not None and self.files == self.vault.all_files:
             return self.vault.kept(name, self.vault.files_state(), lambda: build(self.files))
         return build(self.files)
 
@@ -320,6 +396,18 @@ class LinkIndex:
         # a word in many names ("notes", a year) narrows nothing: leave it out
         return rank, {k: v for k, v in by_word.items() if len(v) <= NAME_WORD_POSTINGS}
 
+    def linkpath(self, path: str, source: str) -> str:
+        """How Obsidian writes a new link from `source` to `path` in the vault's "New link
+        format" (app.json `newLinkFormat`): shortest (the default), relative or absolute;
+        `.md` dropped for notes."""
+        fmt = self.vault.app.new_link_format if self.vault is not None else "shortest"
+        full = path[:-3] if is_note(path) else path
+        if fmt == "absolute":
+            return full
+        if fmt == "relative":
+            return posixpath.relpath(full, posixpath.dirname(source) or ".")
+        return self.shortest_linkpath(path)
+
     def shortest_linkpath(self, path: str) -> str:
         """How Obsidian writes a link to `path`: the bare name when unique, else the full path
         (`.md` dropped for notes)."""
@@ -413,7 +501,8 @@ def normalise_name(name: str) -> str:
 
 
 def _combine(facts: Mapping[str, Any], vault: Vault) -> LinkIndex:
-    return LinkIndex(vault, list(vault.files), known=facts)  # type: ignore[arg-type]
+    # every file on disk (git-ignored, excluded ones too): Obsidian resolves links to them all
+    return LinkIndex(vault, list(vault.all_files), known=facts)  # type: ignore[arg-type]
 
 
 # The whole-vault index of the link rules: every file name, and each note's target_facts, read

@@ -7,18 +7,23 @@ touch (code spans, inline math, HTML, `%% comments %%`, URLs, link targets) with
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.dollarmath.index import DOLLAR_EQNO_REV as _EQNO_REV, math_block_dollar
 from mdit_py_plugins.footnote import footnote_plugin
 
 # Region kinds. "link" is a link target (wikilink path, Markdown link destination),
-# "url" a bare or autolinked URL, "tag" an inline #tag.
-CODE, MATH, HTML, COMMENT, FRONTMATTER, LINK, URL, TAG = (
+# "url" a bare or autolinked URL, "tag" an inline #tag, "field" a Dataview field key
+# (`key:: value`): a name queries use, never prose. Templater commands (`<% ... %>`) are code.
+CODE, MATH, HTML, COMMENT, FRONTMATTER, LINK, URL, TAG, FIELD = (
     "code",
     "math",
     "html",
@@ -27,6 +32,7 @@ CODE, MATH, HTML, COMMENT, FRONTMATTER, LINK, URL, TAG = (
     "link",
     "url",
     "tag",
+    "field",
 )
 
 
@@ -40,11 +46,57 @@ def parser(inline: bool = False) -> MarkdownIt:
     """
     md = MarkdownIt("commonmark", {"html": True})
     md.enable(["table", "strikethrough"])
-    md.use(dollarmath_plugin, allow_space=True, double_inline=True)
+    md.use(dollarmath_plugin, allow_space=True, double_inline=True, allow_blank_lines=True)
+    # Obsidian: `$$` opens a math block even right under a paragraph line (which CommonMark
+    # would otherwise read as a setext underline or paragraph text), like a code fence does.
+    md.block.ruler.at("math_block", _interrupting(math_block_dollar(allow_blank_lines=True)),
+                      {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.use(footnote_plugin)
     if not inline:
         md.disable(["inline", "text_join"], ignoreInvalid=True)
     return md
+
+
+def _interrupting(rule: Callable[[StateBlock, int, int, bool], bool]
+                  ) -> Callable[[StateBlock, int, int, bool], bool]:
+    """The math block rule, made safe to ask whether it would end a paragraph: the plugin's
+    rule pushes its token even when only asked (`silent`), which would leave a stray token."""
+    def run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not _may_close(state, start, end):
+            return False
+        if not silent:
+            return rule(state, start, end, silent)
+        tokens, line = len(state.tokens), state.line
+        found = rule(state, start, end, silent)
+        del state.tokens[tokens:]
+        state.line = line
+        return found
+
+    return run
+
+
+def _may_close(state: StateBlock, start: int, end: int) -> bool:
+    """Whether a `$$` opened on line `start` can close before line `end`: the plugin scans
+    every following line for the closer, so with blank lines allowed, thousands of unclosed
+    `$$ x` lines would each scan to the end of the note (quadratic). Lines that end in `$$`
+    (or `$$ (label)`) are listed once per parse, and an opener with none after it fails fast."""
+    closers = state.env.get("_vaultlint_math_closers") if isinstance(state.env, dict) else None
+    if closers is None or closers[0] is not state.src:
+        lines = [n for n in range(state.lineMax)
+                 if _closes_math(state.src[state.bMarks[n] : state.eMarks[n]])]
+        closers = (state.src, lines)
+        if isinstance(state.env, dict):
+            state.env["_vaultlint_math_closers"] = closers
+    lines = closers[1]
+    first = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]].strip()
+    if len(first) > 3 and _closes_math(first):
+        return True
+    k = bisect.bisect_right(lines, start)
+    return k < len(lines) and lines[k] < end
+
+
+def _closes_math(line: str) -> bool:
+    return line.rstrip().endswith("$$") or _EQNO_REV.match(line[::-1]) is not None
 
 
 def parse_blocks(body: str) -> list[Token]:
@@ -76,6 +128,12 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>")
 # #tag: Obsidian tags start after whitespace or line start, contain no spaces or most punctuation.
 _TAG = re.compile(r"(?<![^\s(\[])#[^\s#!\"$%&'()*+,.:;<=>?@\[\\\]^`{|}~]+")
+# Dataview fields: `key:: value` as a line of its own (after list or quote markers, the key
+# maybe bold), or inline as `[key:: value]` / `(key:: value)`. The group is the key.
+_LINE_FIELD = re.compile(
+    r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[.\][ \t]+)?)?(?:\*\*|__)?"
+    r"([^\s:\[\](){}`*_#>][^:\n\[\](){}`]{0,100}?)(?:\*\*|__)?::", re.M)
+_INLINE_FIELD = re.compile(r"(?<=[\[(])([^\s:\[\](){}`][^:\n\[\](){}`]{0,100}?)::")
 _BLOCK_ID = re.compile(r"(?<=\s)\^[A-Za-z0-9-]+[ \t]*$|(?<=\])\^[A-Za-z0-9-]+[ \t]*$", re.M)
 
 
@@ -106,7 +164,7 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
             continue
         if c == "%" and text.startswith("%%", i):
             close = text.find("%%", i + 2, end)
-            stop = end if close < 0 else close + 2
+            stop = _trim_line_ends(text, i + 2, end) if close < 0 else close + 2
             out.append(Region(i, stop, COMMENT))
             i = stop
             continue
@@ -117,6 +175,12 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
                 i = j
                 continue
         if c == "<":
+            if text.startswith("<%", i):  # a Templater command: code run by the plugin
+                close = text.find("%>", i + 2, end)
+                stop = end if close < 0 else close + 2
+                out.append(Region(i, stop, CODE))
+                i = stop
+                continue
             if text.startswith("<!--", i):
                 close = text.find("-->", i + 4, end)
                 stop = end if close < 0 else close + 3
@@ -151,6 +215,15 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
                 i = m.end()
                 continue
         i += 1
+
+
+def _trim_line_ends(text: str, start: int, end: int) -> int:
+    """`end` moved back over line breaks: an unclosed `%%` runs to the end of its stretch of
+    text, and the line break there is layout, not comment (else adding the final newline to a
+    note ending in `%%`, as Excalidraw notes do, would change the comment and be refused)."""
+    while end > start and text[end - 1] in "\r\n":
+        end -= 1
+    return end
 
 
 def _find_backtick_close(text: str, i: int, end: int, n: int) -> int:
@@ -238,7 +311,7 @@ def _scan_link(text: str, i: int, end: int, out: list[Region]) -> int:
         return i
     dest_start = k + 2
     close = _matching_paren(text, dest_start, end)
-    if close < 0:
+    if close < 0 or not _is_destination(text[dest_start:close]):
         return i
     _scan_inline(text, j + 1, k, out)  # the label is prose
     out.append(Region(dest_start, close, LINK))
@@ -246,6 +319,19 @@ def _scan_link(text: str, i: int, end: int, out: list[Region]) -> int:
 
 
 _MAX_LABEL = 1000
+# CommonMark: after an unbracketed destination only a quoted or parenthesised title may follow.
+_TITLE = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|\((?:[^()\\]|\\.)*\)', re.S)
+
+
+def _is_destination(inside: str) -> bool:
+    """Whether `inside` the parentheses is a link destination (and optional title): `a b.md`
+    is not (a space ends an unbracketed destination; `<a b.md>` or `a%20b.md` is one), so
+    `[some](a couple of words)` is prose, as in Obsidian and CommonMark."""
+    rest = inside.strip()
+    if not rest or rest.startswith("<"):
+        return True
+    parts = rest.split(None, 1)
+    return len(parts) == 1 or _TITLE.fullmatch(parts[1].strip()) is not None
 
 
 def _find_or_end(text: str, needle: str, start: int, end: int) -> int:
@@ -309,10 +395,26 @@ def find_regions(text: str, body_start: int, line_starts: list[int], first_line:
     pos = body_start
     for block in blocks + [Region(len(text), len(text), "")]:
         if block.start > pos:
+            first_inline = len(regions)
             _scan_inline(text, pos, block.start, regions)
+            _scan_fields(text, pos, block.start, regions, regions[first_inline:])
         pos = max(pos, block.end)
     regions.sort()
     return _drop_nested(regions)
+
+
+def _scan_fields(text: str, start: int, end: int, out: list[Region],
+                 inline: list[Region]) -> None:
+    """Dataview field keys in text[start:end] that overlap none of the `inline` regions found
+    there (a `key::` inside a code span or a wikilink is not a field)."""
+    if text.find("::", start, end) < 0:
+        return
+    starts = [r.start for r in inline]  # in scan order, so sorted
+    for pattern in (_LINE_FIELD, _INLINE_FIELD):
+        for m in pattern.finditer(text, start, end):
+            i = bisect.bisect_left(starts, m.end(1))
+            if i == 0 or inline[i - 1].end <= m.start(1):
+                out.append(Region(m.start(1), m.end(1), FIELD))
 
 
 def _drop_nested(regions: list[Region]) -> list[Region]:

@@ -37,25 +37,37 @@ class DecodeError(ValueError):
 
 
 def decode(data: bytes) -> tuple[str, bool]:
-    """UTF-8 bytes -> (text without BOM, had_bom). Binary, non-UTF-8 or too large raises
+    """UTF-8 bytes -> (text without BOM, had_bom). Non-UTF-8 (binary) or too large raises
     DecodeError."""
     if len(data) > MAX_NOTE_BYTES:
         raise DecodeError(f"file is too large to check ({len(data):,} bytes; "
                           f"limit {MAX_NOTE_BYTES:,})")
-    if b"\0" in data[:8192]:
-        raise DecodeError("binary file: contains NUL bytes")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if b"\0" in data[:8192]:
+            raise DecodeError("binary file: contains NUL bytes and is not UTF-8") from None
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DecodeError(
             f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}, column {col}",
             line, col,
         ) from None
+    if "\0" in text[:8192] and _mostly_control(text[:8192]):
+        raise DecodeError("binary file: mostly control characters and NUL bytes")
     if text.startswith(BOM):
         return text[1:], True
     return text, False
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _mostly_control(head: str) -> bool:
+    """Whether control characters make up a tenth of the text: binary data (or UTF-16) that
+    happens to be valid UTF-8. A NUL pasted into a code block of a real note (which Obsidian
+    shows as a note) is far below that, so such a note is checked like any other."""
+    return len(_CONTROL.findall(head)) * 10 >= len(head)
 
 
 def encode(text: str, bom: bool) -> bytes:

@@ -21,7 +21,8 @@ from vaultlint.engine import FileResult, Linter
 from vaultlint.note import Note, encode
 from vaultlint.rules import internal_error
 from vaultlint.rules.base import RuleContext
-from vaultlint.vault import IndexSpec, Vault, find_root, is_note, list_files
+from vaultlint.obsidian_app import read_app_settings
+from vaultlint.vault import IndexSpec, Vault, find_root, is_note, list_vault
 
 
 @dataclass
@@ -81,8 +82,10 @@ def prepare(options: RunOptions) -> tuple[Settings, Vault]:
     settings.__dict__.pop("enabled_rules", None)  # selection changed after loading
     cache = open_cache(root, options.no_cache, options.cache_dir)
     signatures: dict[str, str | None] = {}
-    files = list_files(root, settings, signatures)
-    return settings, Vault(root, files, settings, cache, _sigs=signatures)
+    app = read_app_settings(root)
+    files, on_disk = list_vault(root, settings, signatures, app)
+    return settings, Vault(root, files, settings, cache, disk_files=on_disk, app=app,
+                           _sigs=signatures)
 
 
 def report_scope(options: RunOptions, vault: Vault) -> list[str]:

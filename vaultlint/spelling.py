@@ -12,6 +12,7 @@ See docs/typos.md for the measurements behind both.
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import os
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import sysconfig
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,7 +39,9 @@ _SYNTAX = re.compile(r"^\[!|\^|&#?\w+;")
 # Emphasis markers inside a word (`**S**ave`) would split it: they are dropped, not blanked.
 _EMPHASIS = re.compile(r"\*+|={2,}|~{2,}")
 _EDGE = string.punctuation + "“”‘’«»…–—"
+_LEAD = _EDGE.replace("@", "")  # a handle keeps its `@`, so no tier judges it as a word
 _LETTER = re.compile(r"[^\W\d_]")
+_APOSTROPHES = "'’"
 
 
 class Chunk(NamedTuple):
@@ -81,10 +85,19 @@ def chunk(run: str) -> Chunk | None:
         dropped = {i for m in _EMPHASIS.finditer(run) for i in range(m.start(), m.end())}
         kept = tuple(i for i in range(len(run)) if i not in dropped)
         run = "".join(run[i] for i in kept)
-    text = run.strip(_EDGE)
+    lead = len(run) - len(run.lstrip(_LEAD))
+    end = len(run.rstrip(_EDGE))
+    if end <= lead:
+        return None
+    # An apostrophe on one side only stands for dropped letters (stylin', 'til) or a plural
+    # possessive (students'): it stays, so the word is seen touching it. A pair is quotes.
+    opening = lead > 0 and run[lead - 1] in _APOSTROPHES
+    closing = end < len(run) and run[end] in _APOSTROPHES
+    if opening != closing:
+        lead, end = (lead - 1, end) if opening else (lead, end + 1)
+    text = run[lead:end]
     if not _LETTER.search(text):
         return None
-    lead = len(run) - len(run.lstrip(_EDGE))
     if kept is None:
         return Chunk(text, lead)
     return Chunk(text, 0, kept[lead : lead + len(text)])
@@ -100,11 +113,6 @@ class Misspelling:
     index: int
     typo: str
     corrections: tuple[str, ...]
-
-    @property
-    def unambiguous(self) -> bool:
-        """What `typos --write-changes` itself would fix: exactly one correction."""
-        return len(self.corrections) == 1
 
 
 class EngineError(RuntimeError):
@@ -230,58 +238,127 @@ def warn_once(message: str) -> None:
 
 MIN_WORD = 4  # shorter lowercase words are mostly abbreviations (eg, pre, ok), not slips
 COMMON = 100_000  # a suggestion must occur this often in Google Books (top ~50k words)
-COMPOUND = 10_000_000  # each part of a closed compound must occur this often (top ~5k words)
-_WORD = re.compile(r"[A-Za-z]+")
+# A letter of any script, or a combining accent (a decomposed "é"): words never split at "é".
+_LETTER_CLASS = r"[^\W\d_]|[\u0300-\u036f]"
+_WORD = re.compile(r"[^\W\d_]+")  # for names (after NFC): twice as fast as _LETTER_CLASS
 # A chunk with these inside is a path, address, version, identifier or formula, not prose.
 _NOT_WORDS = re.compile(r"[\d_@/\\.:#&+=<>{}|$%~]")
-# Letters next to an apostrophe are contractions (weren't, NLP's), not words of the list.
-_WHOLE_WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+(?![A-Za-z'’])")
-# Regular inflections and derivations: a word is known when its stem is.
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""),
-             ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("er", ""),
-             ("er", "e"), ("ers", ""), ("ers", "e"), ("est", ""), ("ly", ""), ("ness", ""),
-             ("ment", ""), ("ments", ""), ("able", ""), ("ability", ""), ("ful", ""),
-             ("less", ""), ("ity", ""), ("ism", ""), ("ist", ""), ("ize", ""), ("ization", "ize"))
-# US and British spellings of the same word: the list has one where notes use the other.
-_VARIANTS = tuple((re.compile(a), b) for a, b in (
-    (r"ense$", "ence"), (r"ence$", "ense"), (r"or(s|ed|ing|ful|able)?$", r"our\1"),
-    (r"iz(e|es|ed|ing|ation|ations)$", r"is\1"), (r"yz(e|es|ed|ing)$", r"ys\1"),
-    (r"er(s)?$", r"re\1"), (r"og(s)?$", r"ogue\1"), (r"el(ed|ing|er|ers)$", r"ell\1")))
-_PREFIXES = ("un", "re", "de", "pre", "non", "multi", "co", "sub", "over", "under", "anti",
+# Whole words: a word touching an apostrophe (weren't, stylin', rock'n'roll, 'til) is not
+# judged: contractions and dropped letters are the writer's choice. A possessive 's is not a
+# part of the word (`langauge's` is judged as `langauge`).
+_WHOLE_WORD = re.compile(rf"(?<!{_LETTER_CLASS}|['’])(?:{_LETTER_CLASS})+"
+                         rf"(?!{_LETTER_CLASS}|['’](?!s(?!{_LETTER_CLASS}|['’])))")
+_POSSESSIVE_AT = re.compile(rf"['’]s(?!{_LETTER_CLASS}|['’])")
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "words-en.txt.gz"
+BLOCKED_FILE = Path(__file__).resolve().parent / "data" / "blocked-suggestions.txt"
+# Which SCOWL spelling varieties each locale accepts (letters of scripts/build_wordlist.py).
+LOCALE_VARIETIES = {"en": "ubca", "en-us": "u", "en-gb": "b", "en-ca": "c", "en-au": "a"}
+# Common non-words that SCOWL lacks and the typos engine does not know (it knows `seperate`),
+# with their correction. The vault's vocabulary never whitelists them (three notes saying
+# "alot" are three slips); only the user's word list and the note's own name do.
+NON_WORDS = {
+    "alot": "a lot", "eachother": "each other", "flys": "flies", "everytime": "every time",
+    "atleast": "at least", "infact": "in fact", "aswell": "as well", "noone": "no one",
+    "thankyou": "thank you", "alittle": "a little", "inorder": "in order", "ontop": "on top",
+    "ofcourse": "of course", "eventhough": "even though", "abit": "a bit", "donot": "do not",
+}
+# Productive prefixes: "deprioritize", "nonzero", "reupload" are known when the rest is a word
+# of 5+ letters of the list (shorter rests make slips words: co+lour, re+cieve is no word).
+_PREFIXES = ("un", "re", "de", "pre", "non", "multi", "sub", "over", "under", "anti",
              "inter", "semi", "micro", "meta", "auto", "self", "mis", "dis", "post", "super")
-# Everyday words of notes that the Google-Books-based list lacks (found on the Obsidian Help
-# vault and the Node.js docs).
-_MISSING = ("math", "runtime", "config", "dataset", "app", "email", "online", "website",
-            "username", "login", "toolbar", "sidebar", "workflow", "timestamp", "plugin",
-            "markdown", "frontmatter", "backlink", "wikilink", "callout", "hashtag",
-            # American spellings and everyday technical words the SymSpell list lacks:
-            "artifact", "behavior", "color", "canceled", "favicon", "symlink", "falsy",
-            "truthy", "homebrew", "goto", "agentic", "spammy", "combinator")
+# Everyday words of notes and technical writing that SCOWL (sizes <= 70) lacks, found on the
+# Obsidian Help vault, the Node.js docs and the real vaults of docs/typos.md. Their regular
+# inflections (-s, -es, -ed, -ing, -er, -ers) are known too. Only real words: a non-standard
+# form seen there (`usecase`, `todays`, `musics`) stays reported.
+EXTRA_WORDS = (
+    # notes, Markdown and Obsidian
+    "app", "frontmatter", "backlink", "wikilink", "callout", "hashtag", "markdown", "plugin",
+    "sidebar", "toolbar", "subpage", "sidenote", "notecard", "slipbox", "mindmap", "worklog",
+    "lifelog", "iconset", "subtag", "checkmark", "bold", "templating", "theming", "textarea",
+    "shortcode", "newline", "filesize", "codebase", "readme", "changelog", "roadmap", "todo",
+    "subfolder", "autocomplete", "tooltip", "dropdown", "checkbox", "submenu", "chatbox",
+    "journal", "writeup", "gist", "hotkey", "hotlink", "skillset", "helpdesk", "zoomable",
+    "frameless", "composable", "hostable", "auditable", "fanfiction", "gameplay", "podcaster",
+    # software
+    "config", "favicon", "symlink", "falsy", "truthy", "homebrew", "goto", "combinator",
+    "backend", "frontend", "fullstack", "profiler", "async", "repo", "localhost", "substring",
+    "enum", "iframe", "runtime", "dataset", "timestamp", "workflow", "username", "login",
+    "email", "online", "website", "admin", "intro", "grep", "unicode", "hostname", "rebase",
+    "diff", "boolean", "codec", "regex", "getter", "formatter", "docstring", "initializer",
+    "classname", "keycode", "subkey", "passcode", "callstack", "segfault", "fuzzer", "shader",
+    "webserver", "hypervisor", "chipset", "blackbox", "backfill", "barcode", "triage",
+    "pentester", "deepfake", "mockup", "wifi", "trackpad", "touchpad", "onboard", "subtask",
+    "renderer", "folder", "padding", "syntax", "waypoint", "treemap", "explainer", "tweakable",
+    "proxy", "failover", "mouseover", "pushback", "div", "handwrite",
+    # general English of size 80 met in real notes
+    "math", "agentic", "spammy", "themself", "relatedly", "narratively", "lockdown", "modulo",
+    "brainstem", "quintile", "attach", "ideate", "racialize", "sexualize", "incentivize",
+    "improv", "symbiote", "waivable", "masteries", "gapped", "falsey",
+    # games
+    "wargame", "warband", "cantrip", "polearm", "pauldron", "sigil", "handwave",
+)
+
+
+def _inflections(word: str) -> Iterator[str]:
+    yield word
+    stem = word[:-1] if word.endswith("e") else word
+    yield from (word + "s", word + "es", word + "d", stem + "ed", stem + "ing", stem + "er",
+                stem + "ers")
+
+
+_EXTRA = frozenset(form for word in EXTRA_WORDS for form in _inflections(word))
+
+
+def touches_apostrophe(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has an apostrophe on either side (`stylin'`, `rock'n'roll`,
+    `don't`), a possessive 's after it (`langauge's`) excepted."""
+    return (start > 0 and text[start - 1] in ("'", "’")
+            or text[end : end + 1] in ("'", "’") and not _POSSESSIVE_AT.match(text, end))
+
+
+def is_letter(char: str) -> bool:
+    """A letter of any script or a combining accent; False for "" (the edge of a text)."""
+    return char.isalpha() or "\u0300" <= char <= "\u036f" if char else False
 
 
 @lru_cache(maxsize=1 << 17)
 def dictionary_words(text: str) -> tuple[tuple[int, str], ...]:
-    """(index, word) of the lowercase words of a chunk's text that tier 2 judges."""
+    """(index, word) of the words of a chunk's text that tier 2 judges: lowercase, 4+ ASCII
+    letters (a word with accents is foreign or a name: never judged, never split), and the
+    NON_WORDS capitalised (`Alot`)."""
     if _NOT_WORDS.search(text):
         return ()
-    return tuple((m.start(), m.group()) for m in _WHOLE_WORD.finditer(text)
-                 if len(m.group()) >= MIN_WORD and m.group().islower())
+    return tuple((m.start(), w) for m in _WHOLE_WORD.finditer(text)
+                 if len(w := m.group()) >= MIN_WORD and w.isascii()
+                 and (w.islower() or w.lower() in NON_WORDS and w[1:].islower()))
 
 
-def _stems(word: str) -> Iterator[str]:
-    for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3:
-            yield word[: -len(suffix)] + repl
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            yield word[len(prefix):]
+@lru_cache(maxsize=1)
+def word_list() -> tuple[list[str], dict[str, str]]:
+    """The SCOWL-derived list (scripts/build_wordlist.py): the words of every variety, and the
+    words of some varieties -> their letters. Loaded once per process, when a word is judged."""
+    text = gzip.decompress(WORDS_FILE.read_bytes()).decode("utf-8")
+    _header, plain, some = text.split("\n\n")
+    return plain.split("\n"), dict(line.split("\t") for line in some.split("\n") if line)
 
 
-def _variants(word: str) -> Iterator[str]:
-    for pattern, repl in _VARIANTS:
-        variant = pattern.sub(repl, word, count=1)
-        if variant != word:
-            yield variant
+def locale_words(locale: str = "en") -> frozenset[str]:
+    """The words one locale accepts: "en" every variety, "en-gb" British ones, and so on."""
+    return _locale_words(locale)  # one cache entry whether or not "en" is passed
+
+
+@lru_cache(maxsize=8)
+def _locale_words(locale: str) -> frozenset[str]:
+    plain, some = word_list()
+    letters = LOCALE_VARIETIES[locale]
+    return frozenset(plain).union(w for w, v in some.items() if any(c in v for c in letters))
+
+
+@lru_cache(maxsize=1)
+def blocked_suggestions() -> frozenset[str]:
+    """Slurs and obscenities: never offered as a correction, whatever the word list says."""
+    lines = BLOCKED_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().lower()))
 
 
 def _dictionary_file() -> Path | None:
@@ -293,34 +370,38 @@ def _dictionary_file() -> Path | None:
 
 
 class Dictionary:
-    """Word -> frequency, with lookups that accept inflections, prefixes, spelling variants and
-    compounds, and suggestions among the common words."""
+    """Known words (SCOWL for a locale, plus EXTRA_WORDS), and suggestions ranked by frequency
+    (SymSpell's list, Google Books counts)."""
 
-    def __init__(self, counts: dict[str, str | int]) -> None:
+    def __init__(self, words: frozenset[str], counts: dict[str, str | int]) -> None:
+        self.words = words
         self.counts = counts
 
     @lru_cache(maxsize=1 << 16)
-    def known(self, word: str, depth: int = 2) -> bool:
-        """In the list, or a regular inflection, prefixed form, spelling variant or compound
-        (`backend`, `changelog`) of words in it."""
-        if word in self.counts:
+    def known(self, word: str) -> bool:
+        """In the list (any case of a capitalised word, with or without a possessive 's), an
+        extra technical word or its inflection, or a prefixed word of the list. A NON_WORD never."""
+        if word in self.words or word in _EXTRA:
             return True
-        if depth == 0:
+        lower = word.lower()
+        if lower in NON_WORDS:
             return False
-        return (any(self.known(stem, depth - 1) for stem in _stems(word))
-                or any(v in self.counts for v in _variants(word))
-                or depth == 2 and self._compound(word))
-
-    def _compound(self, word: str) -> bool:
-        """Two very common words of 3+ letters written as one (`backend`, `changelog`); rarer
-        parts (`wig` + `dow`) would hide slips."""
-        return any(int(self.counts.get(word[:i], 0)) >= COMPOUND <= int(self.counts.get(word[i:], 0))
-                   for i in range(3, len(word) - 2))
+        if lower != word:
+            return self.known(lower)
+        plain = word.replace("’", "'")
+        if plain != word or plain.endswith("'s"):
+            return plain in self.words or plain.endswith("'s") and self.known(plain[:-2])
+        return any(word.startswith(p) and len(word) - len(p) >= 5 and word[len(p):] in self.words
+                   for p in _PREFIXES)
 
     @lru_cache(maxsize=65536)
     def suggest(self, word: str) -> str | None:
-        """The commonest word within one edit (two for words of 7+ letters), or None.
-        Edits count a swap of neighbours as one (optimal string alignment)."""
+        """A NON_WORD's correction, else the commonest word of the list within one edit (two for
+        words of 7+ letters), or None. Edits count a swap of neighbours as one (optimal string
+        alignment). Blocked words are never candidates: the next one is offered instead."""
+        if word.lower() in NON_WORDS:
+            fix = NON_WORDS[word.lower()]
+            return fix[0].upper() + fix[1:] if word[0].isupper() else fix
         from rapidfuzz import process  # imported only when a word is unknown
         from rapidfuzz.distance import OSA
 
@@ -331,15 +412,22 @@ class Dictionary:
 
     @lru_cache(maxsize=64)
     def _near_lengths(self, length: int, limit: int) -> list[str]:
-        """The common words of about this length, most frequent first: ties in distance go to
-        the commoner word. (Filtered before sorting: only a run that found a typo pays.)"""
-        counts = self.counts
-        near = [w for w in counts if abs(len(w) - length) <= limit and int(counts[w]) >= COMMON]
+        """The common words of the locale of about this length, most frequent first: ties in
+        distance go to the commoner word. (Filtered before sorting: only a run that found a
+        typo pays.)"""
+        counts, words, blocked = self.counts, self.words, blocked_suggestions()
+        near = [w for w in counts if abs(len(w) - length) <= limit and int(counts[w]) >= COMMON
+                and (w in words or w in _EXTRA) and w not in blocked]
         return sorted(near, key=lambda w: -int(counts[w]))
 
 
-@lru_cache(maxsize=1)
-def dictionary() -> Dictionary | None:
+def dictionary(locale: str = "en") -> Dictionary | None:
+    """The dictionary of a locale, built once per process (`dictionary()` is `dictionary("en")`)."""
+    return _dictionary(locale)
+
+
+@lru_cache(maxsize=8)
+def _dictionary(locale: str) -> Dictionary | None:
     path = _dictionary_file()
     if path is None:
         warn_once("typo: symspellpy's word list was not found (pip install symspellpy); "
@@ -347,17 +435,23 @@ def dictionary() -> Dictionary | None:
         return None
     fields = path.read_text(encoding="utf-8").split()  # "word count" lines
     counts: dict[str, str | int] = dict(zip(fields[0::2], fields[1::2]))  # int() when asked
-    for word in _MISSING:
+    for word in EXTRA_WORDS:
         counts.setdefault(word, COMMON)
-    return Dictionary(counts)
+    return Dictionary(locale_words(locale), counts)
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z])")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, letters of any script (`Möbius` whole, even decomposed)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text))
 
 
 def split_words(text: str) -> set[str]:
     """Lowercase words of a name, alias or tag: `Natural_Language_Processing` -> natural,
     language, processing; `PaLM 2` -> palm, pa, lm."""
+    text = unicodedata.normalize("NFC", text)  # a decomposed "ö" is one letter again
     words = {w.lower() for w in _WORD.findall(text)}
     words.update(w.lower() for w in _WORD.findall(_CAMEL.sub(" ", text)))
     return words

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
-import stat
 import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from vaultlint.cache import MISSING, Cache, content_hash, fingerprint, signature
 from vaultlint.note import MAX_NOTE_BYTES  # a bigger "note" is reported, not even read
+from vaultlint.obsidian_app import AppSettings, read_app_settings
 if TYPE_CHECKING:  # config imports the rules, which import this module
     from vaultlint.config import Settings
 
@@ -70,9 +70,16 @@ def _ignored_by_git(folder: Path) -> bool:
     return proc.returncode == 0
 
 
-def _walk_files(root: Path) -> list[str]:
+# Folders Obsidian does not see (dot folders) or that no vault means as notes (node_modules:
+# thousands of package files a vault checked into git may carry).
+_SKIPPED_FOLDERS = ("node_modules",)
+
+
+def _walk_files(root: Path, signatures: dict[str, str | None] | None = None) -> list[str]:
     """Every file below root, skipping dot folders (Obsidian ignores them); symlinked folders are
-    not followed (no loops), symlinked files to existing files are kept."""
+    not followed (no loops), symlinked files to existing files are kept; FIFOs and sockets are
+    not files. The stat signature of each is put in `signatures` (the cache compares them, so
+    every file is stat'ed once per run anyway)."""
     found: list[str] = []
     stack = [("", str(root))]
     while stack:
@@ -85,12 +92,16 @@ def _walk_files(root: Path) -> list[str]:
             rel = prefix + entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith("."):
+                    if not entry.name.startswith(".") and entry.name not in _SKIPPED_FOLDERS:
                         stack.append((rel + "/", entry.path))
-                elif entry.is_file():
-                    found.append(rel)
+                    continue
+                if not entry.is_file():  # from the folder listing: a FIFO or socket is none
+                    continue
+                if signatures is not None:
+                    signatures[rel] = signature(entry.stat())  # a dangling symlink raises
             except OSError:
                 continue
+            found.append(rel)
     return sorted(found)
 
 
@@ -110,30 +121,27 @@ def is_note(path: str) -> bool:
 
 def list_files(root: Path, settings: Settings,
                signatures: dict[str, str | None] | None = None) -> list[str]:
-    """All vault files (notes and attachments), POSIX and relative to root, minus excluded ones.
+    """The vault files reported on (notes and attachments), POSIX and relative to root."""
+    return list_vault(root, settings, signatures)[0]
+
+
+def list_vault(root: Path, settings: Settings,
+               signatures: dict[str, str | None] | None = None,
+               app: AppSettings | None = None) -> tuple[list[str], list[str]]:
+    """(files reported on, every file Obsidian sees), POSIX and relative to root.
+
+    Obsidian sees every file on disk outside dot folders, git-ignored or excluded ones too, so
+    links resolve against all of them. Only the report leaves out what `exclude`, .gitignore
+    (`respect-gitignore`) and Obsidian's own "Excluded files" (`userIgnoreFilters`) name.
     The stat signatures taken on the way are put in `signatures` (the cache compares them)."""
-    names = _git_files(root) if settings.respect_gitignore else None
-    from_git = names is not None
-    if names is None:
-        names = _walk_files(root)
-    base = str(root)
-    out = []
-    for name in names:
-        if "/." in "/" + name.rsplit("/", 1)[0] and "/" in name:
-            continue  # inside a dot folder
-        if settings.is_excluded(name):
-            continue
-        if from_git:
-            try:
-                st = os.stat(os.path.join(base, name))
-            except OSError:
-                continue  # deleted in the work tree, or a dangling symlink
-            if not stat.S_ISREG(st.st_mode):
-                continue  # a submodule
-            if signatures is not None:
-                signatures[name] = signature(st)
-        out.append(name)
-    return out
+    everything = _walk_files(root, signatures)
+    tracked = _git_files(root) if settings.respect_gitignore else None
+    kept = set(tracked) if tracked is not None else None
+    app = app if app is not None else read_app_settings(root)
+    reported = [name for name in everything
+                if (kept is None or name in kept) and not settings.is_excluded(name)
+                and not app.is_user_ignored(name)]
+    return reported, everything
 
 
 @dataclass
@@ -258,9 +266,13 @@ class Vault:
     """
 
     root: Path
-    files: list[str]
+    files: list[str]  # the files reported on
     settings: Settings
     cache: Cache = field(default_factory=lambda: Cache(None))
+    # every file Obsidian sees (git-ignored and excluded ones too): what links resolve against;
+    # None: the same as `files`
+    disk_files: list[str] | None = None
+    app: AppSettings = field(default_factory=AppSettings)  # .obsidian/app.json
     notes: dict[str, Any] = field(default_factory=dict)  # path -> Note (or None), this run
     indexes: dict[str, Any] = field(default_factory=dict)
     _sigs: dict[str, str | None] = field(default_factory=dict)
@@ -275,6 +287,10 @@ class Vault:
             except OSError:
                 self._sigs[path] = None
         return self._sigs[path]
+
+    @property
+    def all_files(self) -> list[str]:
+        return self.files if self.disk_files is None else self.disk_files
 
     @property
     def _base(self) -> str:
@@ -416,12 +432,25 @@ class Vault:
         return index
 
     def files_state(self) -> str:
-        """A fingerprint of the file list and of every non-note file's stat signature (links
-        resolve against file names; some rules read a file, e.g. the typo rule's word list)."""
+        """A fingerprint of every file Obsidian sees, of which are reported on, and of the stat
+        signature of every file that is not a reported note (links resolve against file names
+        and read the headings of ignored notes too; some rules read a file, e.g. the typo
+        rule's word list). Reported notes count by name only: their content is in the facts."""
         if "" not in self._states:
-            self._states[""] = _pairs_fingerprint(
-                (path, "" if is_note(path) else self.signature(path)) for path in self.files)
+            self._states[""] = _pairs_fingerprint(self._file_pairs())
         return self._states[""]
+
+    def _file_pairs(self) -> Iterator[tuple[str, str | None]]:
+        if self.disk_files is None:
+            for path in self.files:
+                yield path, "" if is_note(path) else self.signature(path)
+            return
+        reported = set(self.files)
+        for path in self.disk_files:
+            if path in reported:
+                yield path, "" if is_note(path) else self.signature(path)
+            else:  # not reported on: marked, and a note by content (its headings are linked)
+                yield path, "-" + str(self.signature(path))
 
     def kept(self, name: str, state: str, build: Callable[[], Any]) -> Any:
         """A JSON-able value derived from the vault, kept in the cache while `state` holds."""

@@ -4,8 +4,10 @@ Embeds resolve exactly like links (docs/links.md): by file name anywhere in the 
 case-insensitively; files other than notes need their extension (`![[Figure 1.png]]`). The size
 or display part (`![[x.png|300]]`) and subpaths of non-Markdown files (`#page=3`, `#icon`) are
 not part of the name. A missing embed shows as an empty box where the file should be, usually
-because the attachment was never committed or was renamed. A close existing name is suggested
-as an unsafe fix.
+because the attachment was never committed or was renamed. Git-ignored and excluded files are
+still files Obsidian sees, so `![[Recording 1.m4a]]` with `*.m4a` in `.gitignore` resolves. A
+close existing name is suggested as an unsafe fix, written in the vault's "New link format"
+(`.obsidian/app.json`); when the vault sets an attachment folder, the message names it.
 
 Options:
 - `ignore` (list of globs, default []): targets that may stay missing (see broken-wikilink).

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vaultlint.diagnostics import Diagnostic, Fix, Severity
-from vaultlint.linkcheck import LINKS, closest_heading, heading_link_text, resolved_links, \
+from vaultlint.diagnostics import Diagnostic, Severity
+from vaultlint.linkcheck import closest_heading, heading_link_text, link_fix, resolved_links, \
     subpath_edit, written
 from vaultlint.links import ALIASES, LINK_INDEX, Link, LinkIndex
 from vaultlint.note import Note
@@ -55,7 +55,7 @@ def _diagnostic(ctx: RuleContext, index: LinkIndex, link: Link, target: str,
     if close is None:
         return ctx.diagnostic(link.start, link.end, message)
     new = heading_link_text(close)
-    fix = Fix.unsafe(subpath_edit(ctx.note, link, new), intents=LINKS)
+    fix = link_fix(link, subpath_edit(ctx.note, link, new))
     return ctx.diagnostic(link.start, link.end, f"{message}; did you mean '#{new}'?", fix)
 
 

@@ -4,13 +4,18 @@ Obsidian resolves `[[Name]]` by file name anywhere in the vault, case-insensitiv
 optional for notes (see docs/links.md for every rule); a link that matches no file shows as an
 unresolved (faded) link and opens a new empty note when clicked. Markdown links to local files
 (`[x](Some%20Note.md)`) are URL-decoded and go through the same lookup; URLs are ignored.
-Links inside code, math and `%% comments %%` are text, not links.
+Links inside code, math and `%% comments %%` are text, not links, and so is `[a](two words)`
+(a space ends an unbracketed destination; `[a](<two words.md>)` is a link). Wikilinks in
+frontmatter properties (`related: "[[Note]]"`, list items) are links, as in Obsidian, reported
+at their place in the YAML; their fixes keep the YAML quoting valid. Every file on disk counts
+as a target, git-ignored and excluded ones too (Obsidian sees them).
 
 When the target is an alias of a note, the message says so: Obsidian does not resolve aliases,
 so `[[AI]]` stays unresolved even though `Artificial Intelligence.md` lists `aliases: [AI]`;
 the unsafe fix writes `[[Artificial Intelligence|AI]]`. Otherwise, when a file with a close name
 exists (case, spacing and punctuation ignored), the message suggests it ("did you mean
-[[Gemini]]?") and the unsafe fix (`--unsafe-fixes`) rewrites the target.
+[[Gemini]]?") and the unsafe fix (`--unsafe-fixes`) rewrites the target, in the vault's "New
+link format" (`newLinkFormat` in `.obsidian/app.json`: shortest, relative or absolute).
 
 Many vaults keep deliberate links to notes not written yet ("link first, write later"). Either
 list them in `ignore`, or keep them visible without failing the run with
@@ -68,6 +73,8 @@ RULE = Rule(
         Example("`[[code]]`, %% [[comment]] %%, $[[math]]$ and [web](https://example.org)\n",
                 flagged=False),
         Example("See [x](Missing%20Note.md).\n"),
+        Example('---\nrelated: "[[Not written yet]]"\n---\nText.\n'),
+        Example("I read [some posts](a couple of write ups) today.\n", flagged=False),
         Example("See [[exampel]].\n", "See [[example]].\n", unsafe=True),
     ),
     needs_vault=True,

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
@@ -70,6 +70,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="FMT002",
     name="consecutive-blank-lines",
+    severity=Severity.INFO,  # layout: reported after errors and warnings
     summary="More blank lines in a row than allowed",
     docs=__doc__,
     check=check,

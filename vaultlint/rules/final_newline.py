@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
@@ -62,6 +62,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="FMT003",
     name="final-newline",
+    severity=Severity.INFO,  # layout: reported after errors and warnings
     summary="A note must end with exactly one line break",
     docs=__doc__,
     check=check,

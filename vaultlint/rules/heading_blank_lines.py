@@ -5,7 +5,8 @@ several Markdown tools do not treat it as a heading. A heading on the first line
 body (the note's first line, or right after the frontmatter) needs no blank line above
 (markdownlint's MD022 choice; obsidian-linter's default would add one after the YAML).
 Headings inside lists and callouts are left alone. `#tag` at the start of a line is a tag,
-not a heading, and is never touched.
+not a heading, and is never touched. A heading missing blank lines on both sides is one
+finding ("heading needs blank lines above and below it") whose fix adds both.
 
 Options:
 - `before` (bool, default true): require a blank line above.
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
@@ -41,23 +42,30 @@ def _blank(note: Note, line: int) -> bool:
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """One finding per heading, whose fix adds every blank line it lacks (above, below or both)."""
     nl = note.newline
     for h in note.headings:
         if h.nested:
             continue
         last_line = note.position(h.end)[0]
+        edits, sides = [], []
         if ctx.options["before"] and h.line > note.body_first_line and not _blank(note, h.line - 1):
-            fix = Fix.safe(Edit(h.start, h.start, nl))
-            yield ctx.diagnostic(h.start, h.end, "heading needs a blank line above it", fix)
+            edits.append(Edit(h.start, h.start, nl))
+            sides.append("above")
         if ctx.options["after"] and last_line + 1 < note.line_count and not _blank(note, last_line + 1):
             insert_at = note.line_starts[last_line + 1]
-            fix = Fix.safe(Edit(insert_at, insert_at, nl))
-            yield ctx.diagnostic(h.start, h.end, "heading needs a blank line below it", fix)
+            edits.append(Edit(insert_at, insert_at, nl))
+            sides.append("below")
+        if edits:
+            blanks = "a blank line" if len(edits) == 1 else "blank lines"
+            message = f"heading needs {blanks} {' and '.join(sides)} it"
+            yield ctx.diagnostic(h.start, h.end, message, Fix.safe(*edits))
 
 
 RULE = Rule(
     code="FMT004",
     name="heading-blank-lines",
+    severity=Severity.INFO,  # layout: reported after errors and warnings
     summary="Headings are surrounded by blank lines",
     docs=__doc__,
     check=check,

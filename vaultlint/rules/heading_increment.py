@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vaultlint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from vaultlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from vaultlint.note import Heading, Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
@@ -106,6 +106,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="FMT005",
     name="heading-increment",
+    severity=Severity.INFO,  # layout: reported after errors and warnings
     summary="Heading levels go down one step at a time",
     docs=__doc__,
     check=check,

@@ -4,6 +4,12 @@ Reports unparsable YAML, duplicate keys, a top level that is not a mapping (a li
 string) and an opening `---` never closed, on the line where the problem is. The note is still
 checked by every rule that does not need its properties; rules that do need them see none.
 
+A template placeholder left unquoted (`title: {{date}}` from core Templates, a Templater tag
+such as `<% tp.file.title %>: x`) is the usual cause in template notes: `{{` opens a YAML
+mapping. The message then names the placeholder and says to quote it (`title: "{{date}}"`),
+which keeps the template working; when quotes inside a quoted Templater tag end the value
+early (`week: "[[<% tp.date.now("YYYY") %>]]"`), it suggests the other quotes.
+
 Fail:
 ```markdown
 ---
@@ -46,6 +52,8 @@ RULE = Rule(
         Example("---\ntitle: a\ntitle: b\n---\n"),
         Example("---\n- a\n- b\n---\n"),
         Example("---\ntitle: [unclosed\n---\n"),
+        Example("---\ntitle: {{date}}\n---\n"),
+        Example('---\ntitle: "{{date}}"\n---\n', flagged=False),
         Example("---\ntitle: a\n---\n", flagged=False),
     ),
 )

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
@@ -76,6 +76,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="FMT001",
     name="trailing-whitespace",
+    severity=Severity.INFO,  # layout: reported after errors and warnings
     summary="Spaces and tabs at the end of a line",
     docs=__doc__,
     check=check,

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vaultlint.frontmatter import load_for_check, round_trip_yaml, rt_dump
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
@@ -194,6 +194,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="FMT006",
     name="yaml-format",
+    severity=Severity.INFO,  # layout: reported after errors and warnings
     summary="Frontmatter YAML uses consistent indentation and no stray whitespace",
     docs=__doc__,
     check=check,
