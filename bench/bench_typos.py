@@ -34,7 +34,7 @@ from pathlib import Path
 from generate import generate
 
 from vaultlint.note import Note
-from vaultlint.rules.typo import NON_PROSE
+from vaultlint.markdown import NON_PROSE
 from vaultlint.spelling import dictionary
 
 COMMON = {"receive": "recieve", "separate": "seperate", "definitely": "definately",

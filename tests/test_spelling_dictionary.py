@@ -155,3 +155,11 @@ def test_a_known_non_word_in_many_notes_is_still_reported(make_vault):
     # Only the user's own word list silences it.
     (vault / ".vaultlint.toml").write_text('[rules.typo]\nwords = ["alot"]\n')
     assert _typos(vault) == []
+
+
+def test_regular_inflections_of_listed_words_are_known_by_english_spelling_rules():
+    words = spelling.dictionary("en")
+    for word in ("glitching", "encodings", "templated", "jittering", "carried", "settings"):
+        assert words.known(word), word
+    for slip in ("flys", "boxs", "wated", "recieved"):  # no regular form of a listed word
+        assert not words.known(slip), slip

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from vaultlint import markdown
 from vaultlint.note import Note
 from vaultlint.vault import IndexSpec, Vault
 
@@ -147,14 +148,12 @@ def _remember(key: Any, value: Any, memo: OrderedDict | None = None) -> None:
 
 
 def prose_text(note: Note) -> str:
-    """The note's text with all but prose blanked (the typo rule's `NON_PROSE` regions),
+    """The note's text with all but prose blanked (`markdown.NON_PROSE` regions),
     offsets kept; memoised for the last notes, as the typo rule's index, `prepare` and `check`
     and this module all read it."""
     found = _PROSE.get(id(note))
     if found is None or found[0] is not note:
-        from vaultlint.rules.typo import NON_PROSE  # its idea of prose (imported late: a cycle)
-
-        found = (note, note.masked(NON_PROSE))
+        found = (note, note.masked(markdown.NON_PROSE))
         _remember(id(note), found, _PROSE)
     return found[1]
 
@@ -214,7 +213,7 @@ def _detected(note: Note, context: tuple[str, str]) -> Languages:
                      tuple(_foreign_blocks(body, note.body_start, guess, context)))
 
 
-_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line that is not blank
+_LINE = re.compile(r"[^\n]+")  # a line (blank ones are skipped: `\S` inside would backtrack)
 
 
 def _foreign_blocks(body: str, offset: int, guess: Guess,
@@ -242,6 +241,8 @@ def _line_languages(body: str, spans: tuple[tuple[int, int, str], ...]
     starts = [s[0] for s in spans]
     byte, char = 0, 0
     for m in _LINE.finditer(body):
+        if m.group().isspace():
+            continue
         middle = (m.start() + m.end()) // 2
         byte += len(body[char:middle].encode("utf-8", "surrogatepass"))
         char = middle

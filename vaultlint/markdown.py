@@ -34,6 +34,8 @@ CODE, MATH, HTML, COMMENT, FRONTMATTER, LINK, URL, TAG, FIELD = (
     "tag",
     "field",
 )
+# What spelling rules never read as prose: every region kind but none.
+NON_PROSE = frozenset({CODE, MATH, HTML, COMMENT, FRONTMATTER, LINK, URL, TAG, FIELD})
 
 
 @lru_cache(maxsize=2)

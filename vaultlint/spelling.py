@@ -309,6 +309,37 @@ def _inflections(word: str) -> Iterator[str]:
 _EXTRA = frozenset(form for word in EXTRA_WORDS for form in _inflections(word))
 
 
+_SIBILANT = ("s", "x", "z", "ch", "sh")
+
+
+def regular_stems(word: str) -> Iterator[str]:
+    """The words of which `word` is a regular inflection by English spelling rules, so the list's
+    `glitch`, `encoding` and `template` know `glitching`, `encodings` and `templated` (SCOWL
+    lists a word's inflections only at the size of their own use). The rules are those of
+    English, not guesses: a consonant + y takes -ies (`flys` is no form of `fly`), a sibilant
+    takes -es (`boxs` is none of `box`)."""
+    if word.endswith("ings"):
+        word = word[:-1]  # `settings`, `encodings`: a plural of the -ing form
+    if word.endswith("ies"):
+        yield word[:-3] + "y"
+    elif word.endswith("es") and word[:-2].endswith((*_SIBILANT, "o")):
+        yield word[:-2]
+    elif word.endswith("s") and not word.endswith("ss"):
+        stem = word[:-1]
+        if not stem.endswith(_SIBILANT) and not _consonant_y(stem):
+            yield stem
+    for suffix in ("ed", "ing"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4:  # `wat` + ed would excuse `wated`
+            yield from (stem, stem + "e")
+            if suffix == "ed" and stem.endswith("i"):
+                yield stem[:-1] + "y"  # carried -> carry
+
+
+def _consonant_y(word: str) -> bool:
+    return len(word) > 1 and word[-1] == "y" and word[-2] not in "aeiou"
+
+
 def touches_apostrophe(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] has an apostrophe on either side (`stylin'`, `rock'n'roll`,
     `don't`), a possessive 's after it (`langauge's`) excepted."""
@@ -391,8 +422,9 @@ class Dictionary:
         plain = word.replace("’", "'")
         if plain != word or plain.endswith("'s"):
             return plain in self.words or plain.endswith("'s") and self.known(plain[:-2])
-        return any(word.startswith(p) and len(word) - len(p) >= 5 and word[len(p):] in self.words
-                   for p in _PREFIXES)
+        return (any(word.startswith(p) and len(word) - len(p) >= 5 and word[len(p):] in self.words
+                    for p in _PREFIXES)
+                or any(stem in self.words for stem in regular_stems(word)))
 
     @lru_cache(maxsize=65536)
     def suggest(self, word: str) -> str | None:

@@ -75,15 +75,14 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from vaultlint import hunspell, language, spelling
+from vaultlint import hunspell, language, markdown, spelling
 from vaultlint.diagnostics import Diagnostic, Edit, Fix
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 from vaultlint.urls import string_values
 from vaultlint.vault import IndexSpec, Vault
 
-NON_PROSE = frozenset({"code", "math", "html", "comment", "link", "url", "tag", "field",
-                       "frontmatter"})
+NON_PROSE = markdown.NON_PROSE
 LOCALES = ["en", "en-us", "en-gb", "en-ca", "en-au"]
 LANGUAGE_PATTERN = "^(auto|[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*)$"  # "auto" or an ISO 639 code
 _ALIAS_KEYS = ("aliases", "alias")
