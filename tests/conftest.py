@@ -62,6 +62,18 @@ def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Re
     return Result(res.exit_code, res.stdout, res.stderr)
 
 
+def typo_findings(vault: Path, *args: str) -> list[dict]:
+    """The typo rule's findings on a vault, as JSON, through the real CLI."""
+    res = run_cli(["--select", "typo", "--output-format", "json", *args], vault)
+    assert res.exit_code in (0, 1), res.stdout + res.stderr
+    return res.json()
+
+
+def quoted_words(diags: list[dict]) -> list[str]:
+    """The word each finding's message quotes first: `"recieve" is a misspelling...`."""
+    return [d["message"].split('"')[1] for d in diags]
+
+
 @pytest.fixture
 def vaultlint() -> Callable[..., Result]:
     return run_cli

@@ -167,3 +167,17 @@ def test_changing_a_heading_elsewhere_rechecks_links_to_it(make_vault):
     assert _broken(vault) == set()
     (vault / "B.md").write_text("# Introduction\n")
     assert len(_broken(vault)) == 1
+
+
+def test_a_cache_is_used_only_by_the_code_that_wrote_it(make_vault, monkeypatch):
+    from vaultlint import cache
+
+    vault = make_vault({"a.md": "Text \n"})
+    run_cli(["--output-format", "json"], vault)
+    [first] = list((vault / ".vaultlint_cache").glob("*/cache.db"))
+    assert first.parent.name == f"{cache.__version__}-{cache.code_fingerprint()}"
+    # Another build (an edited rule, an upgrade): a fresh cache, and the stale one is gone.
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "0123456789ab")
+    run_cli(["--output-format", "json"], vault)
+    assert [p.parent.name for p in (vault / ".vaultlint_cache").glob("*/cache.db")] == [
+        f"{cache.__version__}-0123456789ab"]

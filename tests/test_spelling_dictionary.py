@@ -11,21 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from conftest import quoted_words, run_cli, typo_findings
 from vaultlint import spelling
 
 WRITERS_WORDS = ["favorite", "specialty", "marvelous", "pedantically", "archeologist", "detectible"]
 SLIPS = ["alot", "eachother", "flys"]
-
-
-def _typos(vault: Path, *args: str) -> list[dict]:
-    res = run_cli(["--select", "typo", "--output-format", "json", *args], vault)
-    assert res.exit_code in (0, 1), res.stdout + res.stderr
-    return res.json()
-
-
-def _words(diags: list[dict]) -> list[str]:
-    return [d["message"].split('"')[1] for d in diags]
 
 
 # --- the word list ------------------------------------------------------------------------------
@@ -121,8 +111,8 @@ def test_words_touching_an_apostrophe_are_not_judged():
 def test_accented_prose_is_reported_whole_or_not_at_all_and_never_split(make_vault):
     text = "Les séances, produttività, Möbius and crème: we recieve it.\n"
     vault = make_vault({"n.md": text})
-    diags = _typos(vault)
-    assert _words(diags) == ["recieve"]
+    diags = typo_findings(vault)
+    assert quoted_words(diags) == ["recieve"]
     assert diags[0]["column"] == text.index("recieve") + 1  # character, not byte, columns
     res = run_cli(["--fix", "--unsafe-fixes", "--select", "typo"], vault)
     assert res.exit_code in (0, 1)
@@ -144,17 +134,17 @@ def test_writers_words_pass_and_slips_are_reported_with_en_us(make_vault):
     vault = make_vault({"n.md": prose})
     for locale in ("en", "en-us"):
         (vault / ".vaultlint.toml").write_text(f'[rules.typo]\nlocale = "{locale}"\n')
-        assert _words(_typos(vault)) == SLIPS
+        assert quoted_words(typo_findings(vault)) == SLIPS
 
 
 def test_a_known_non_word_in_many_notes_is_still_reported(make_vault):
     vault = make_vault({f"n{i}.md": f"Note {i} has alot of text, alot.\n" for i in range(4)})
-    diags = _typos(vault)
-    assert len(diags) == 8 and set(_words(diags)) == {"alot"}
+    diags = typo_findings(vault)
+    assert len(diags) == 8 and set(quoted_words(diags)) == {"alot"}
     assert diags[0]["message"] == '"alot" is a misspelling of "a lot"'
     # Only the user's own word list silences it.
     (vault / ".vaultlint.toml").write_text('[rules.typo]\nwords = ["alot"]\n')
-    assert _typos(vault) == []
+    assert typo_findings(vault) == []
 
 
 def test_regular_inflections_of_listed_words_are_known_by_english_spelling_rules():

@@ -7,13 +7,7 @@ own name "corrected".
 
 from __future__ import annotations
 
-from conftest import run_cli
-
-
-def _typos(vault, *args: str) -> list[dict]:
-    res = run_cli(["--select", "typo", "--output-format", "json", "--no-cache", *args], vault)
-    assert res.exit_code in (0, 1), res.stdout + res.stderr
-    return res.json()
+from conftest import quoted_words, run_cli, typo_findings
 
 
 def test_plain_fix_changes_no_word(make_vault):
@@ -22,7 +16,7 @@ def test_plain_fix_changes_no_word(make_vault):
     res = run_cli(["--fix", "--no-cache"], vault)
     assert res.exit_code == 1
     assert (vault / "n.md").read_text() == text
-    assert {d["fix"]["applicability"] for d in _typos(vault)} == {"unsafe"}
+    assert {d["fix"]["applicability"] for d in typo_findings(vault, "--no-cache")} == {"unsafe"}
 
 
 def test_unsafe_fixes_are_listed_word_by_word(make_vault):
@@ -37,7 +31,7 @@ def test_a_heading_is_reported_but_never_fixed_so_its_links_keep_working(make_va
     notes = {"n.md": "# We recieve mail\n\nText.\n",
              "m.md": "See [[n#We recieve mail]].\n"}
     vault = make_vault(notes)
-    [diag] = _typos(vault)
+    [diag] = typo_findings(vault, "--no-cache")
     assert (diag["path"], diag["line"], diag["fix"]) == ("n.md", 1, None)
     assert "in a heading" in diag["message"]
     res = run_cli(["--fix", "--unsafe-fixes", "--no-cache"], vault)
@@ -52,14 +46,15 @@ def test_dataview_keys_and_templater_commands_are_not_prose(make_vault):
             "Inline [recieve:: 1] and (seperate:: 2) fields.\n"
             "<% tp.file.recieve() %> and <%* tR += seperate %>\n")
     vault = make_vault({"n.md": text})
-    assert _typos(vault) == []
+    assert typo_findings(vault, "--no-cache") == []
     run_cli(["--fix", "--unsafe-fixes", "--no-cache"], vault)
     assert (vault / "n.md").read_text().startswith(text.rstrip("\n"))
 
 
 def test_a_field_value_is_still_prose(make_vault):
     vault = make_vault({"n.md": "status:: we recieve it\n"})
-    assert [(d["column"], d["message"].split('"')[1]) for d in _typos(vault)] == [(13, "recieve")]
+    diags = typo_findings(vault, "--no-cache")
+    assert [(d["column"], w) for d, w in zip(diags, quoted_words(diags))] == [(13, "recieve")]
 
 
 def test_the_notes_own_name_title_and_aliases_are_not_judged(make_vault):
@@ -68,4 +63,5 @@ def test_the_notes_own_name_title_and_aliases_are_not_judged(make_vault):
         "t.md": "---\ntitle: Seperate things\naliases: [Definately]\n---\n"
                 "Seperate and definately, by name. But wich one?\n",
     })
-    assert [(d["path"], d["message"].split('"')[1]) for d in _typos(vault)] == [("t.md", "wich")]
+    diags = typo_findings(vault, "--no-cache")
+    assert [(d["path"], w) for d, w in zip(diags, quoted_words(diags))] == [("t.md", "wich")]

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from conftest import quoted_words, run_cli, typo_findings
 from vaultlint import hunspell, language
 from vaultlint.note import Note
 
@@ -45,14 +45,8 @@ WORDS = ("possibile/A", "comando/A", "tema", "produttività", "questo", "paragra
          "preferisce", "dipende", "anche", "dalla", "cura", "scrivono", "ogni", "giorno")
 
 
-def _typos(vault: Path, *args: str) -> list[dict]:
-    res = run_cli(["--select", "typo", "--output-format", "json", *args], vault)
-    assert res.exit_code in (0, 1), res.stdout + res.stderr
-    return res.json()
-
-
-def _words(diags: list[dict]) -> set[str]:
-    return {d["message"].split('"')[1] for d in diags}
+def set_of_words(diags: list[dict]) -> set[str]:
+    return set(quoted_words(diags))
 
 
 def _vault(root: Path, notes: dict[str, str], config: str = "") -> Path:
@@ -74,9 +68,10 @@ def _dictionary(folder: Path, name: str = "it_IT") -> Path:
 
 def test_italian_spanish_and_german_notes_are_not_judged_as_english(tmp_path):
     vault = _vault(tmp_path / "v", {"it.md": ITALIAN, "es.md": SPANISH, "de.md": GERMAN})
-    assert _typos(vault) == []
+    assert typo_findings(vault) == []
     # The same notes judged as English (the old behaviour) are full of "typos":
-    judged = _words(_typos(vault, "--config", str(_config(tmp_path, 'language = "en"'))))
+    config = str(_config(tmp_path, 'language = "en"'))
+    judged = set_of_words(typo_findings(vault, "--config", config))
     assert {"possibile", "comando", "tema", "deine"} <= judged
 
 
@@ -88,8 +83,8 @@ def _config(tmp_path: Path, body: str) -> Path:
 
 def test_mixed_note_reports_only_the_english_paragraph(tmp_path):
     vault = _vault(tmp_path / "v", {"mixed.md": f"# Notes\n\n{ENGLISH}\n{ITALIAN}\n{ENGLISH}"})
-    diags = _typos(vault)
-    assert _words(diags) == {"recieve"}
+    diags = typo_findings(vault)
+    assert set_of_words(diags) == {"recieve"}
     assert sorted(d["line"] for d in diags) == [3, 7]
 
 
@@ -98,19 +93,19 @@ def test_frontmatter_lang_is_respected(tmp_path):
     vault = _vault(tmp_path / "v", {"a.md": f"---\nlang: it\n---\n{short}",
                                     "b.md": f"---\nlanguage: Italian\n---\n{short}",
                                     "c.md": short})
-    assert _typos(vault, "--isolated") == []  # c.md: too short, takes the vault's language
+    assert typo_findings(vault, "--isolated") == []  # c.md: too short, takes the vault's language
     alone = _vault(tmp_path / "alone", {"c.md": short})  # undetermined: English, as before
-    assert {"possibile", "comando", "tema"} <= _words(_typos(alone, "--isolated"))
+    assert {"possibile", "comando", "tema"} <= set_of_words(typo_findings(alone, "--isolated"))
     # and an English declaration wins over detection:
     vault2 = _vault(tmp_path / "v2", {"it.md": f"---\nlang: en\n---\n{ITALIAN}"})
-    assert {"possibile", "comando"} <= _words(_typos(vault2))
+    assert {"possibile", "comando"} <= set_of_words(typo_findings(vault2))
 
 
 def test_config_default_language(tmp_path):
     short = "Il comando è possibile, il tema no.\n"
     vault = _vault(tmp_path / "v", {"a.md": short, "b.md": f"---\nlang: en\n---\n{short}"},
                    '[rules.typo]\nlanguage = "it"\n')
-    assert {d["path"] for d in _typos(vault)} == {"b.md"}
+    assert {d["path"] for d in typo_findings(vault)} == {"b.md"}
 
 
 def test_hunspell_dictionary_flags_italian_slips_and_accepts_inflections(tmp_path):
@@ -120,14 +115,14 @@ def test_hunspell_dictionary_flags_italian_slips_and_accepts_inflections(tmp_pat
     vault = _vault(tmp_path / "v", {"it.md": text}, "")
     config = '[rules.typo]\ndictionaries = { it = "dictionaries/it_IT" }\n'
     (vault / ".vaultlint.toml").write_text(config, encoding="utf-8")
-    diags = _typos(vault)
+    diags = typo_findings(vault)
     assert [d["message"] for d in diags] == \
         ['unknown word "possibbile": did you mean "possibile"? (it)']
     assert diags[0]["fix"]["applicability"] == "unsafe"
     # an absolute path works too, and `.dic` may be named
     (vault / ".vaultlint.toml").write_text(
         f'[rules.typo]\ndictionaries = {{ it = "{base}.dic" }}\n', encoding="utf-8")
-    assert _words(_typos(vault)) == {"possibbile"}
+    assert set_of_words(typo_findings(vault)) == {"possibbile"}
 
 
 def test_fix_never_changes_an_italian_word(tmp_path):

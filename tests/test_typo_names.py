@@ -8,17 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
-
-
-def _typos(vault: Path, *args: str) -> list[dict]:
-    res = run_cli(["--select", "typo", "--output-format", "json", *args], vault)
-    assert res.exit_code in (0, 1), res.stdout + res.stderr
-    return res.json()
-
-
-def _words(diags: list[dict]) -> list[str]:
-    return [d["message"].split('"')[1] for d in diags]
+from conftest import quoted_words, run_cli, typo_findings
 
 
 # Each line has a name the typos engine would "correct", and one real slip as a control.
@@ -31,7 +21,7 @@ def _words(diags: list[dict]) -> list[str]:
 ])
 def test_names_are_not_judged_but_slips_beside_them_are(make_vault, line):
     vault = make_vault({"n.md": line + "\n"})
-    assert _words(_typos(vault)) == ["recieve"]
+    assert quoted_words(typo_findings(vault)) == ["recieve"]
 
 
 @pytest.mark.parametrize("namer", [{"Automattic.md": "A company.\n"},        # a note title
@@ -39,36 +29,36 @@ def test_names_are_not_judged_but_slips_beside_them_are(make_vault, line):
                                    {"m.md": "---\naliases: [Automattic]\n---\nA company.\n"}])
 def test_capitalised_word_of_a_title_alias_or_link_target_is_a_name_anywhere(make_vault, namer):
     vault = make_vault({"n.md": "Automattic makes it. We recieve it.\n", **namer})
-    assert _words(_typos(vault)) == ["recieve"]
+    assert quoted_words(typo_findings(vault)) == ["recieve"]
 
 
 def test_the_notes_own_name_is_not_judged(make_vault):
     vault = make_vault({"GeorgeAzma.md": "# GeorgeAzma\n\nGeorgeAzma wrote Azma. We recieve.\n"})
-    assert _words(_typos(vault)) == ["recieve"]
+    assert quoted_words(typo_findings(vault)) == ["recieve"]
 
 
 def test_a_capitalised_slip_that_starts_a_sentence_is_still_reported(make_vault):
     text = "Recieve mail. Then: Recieve more!\n- Recieve a list item\n# Recieve heading\n"
     vault = make_vault({"n.md": text})
-    assert _words(_typos(vault)) == ["Recieve"] * 4
+    assert quoted_words(typo_findings(vault)) == ["Recieve"] * 4
 
 
 def test_a_slip_in_a_title_case_phrase_is_reported_a_lone_capital_is_a_name(make_vault):
     text = ("Turn on Spaced Repetiton in the Notion Style Gallary Cover.\n"   # title case
             "Ask Halp now, or email Halp about Gallary.\n")                  # names
     vault = make_vault({"n.md": text})
-    assert _words(_typos(vault)) == ["Repetiton", "Gallary"]
+    assert quoted_words(typo_findings(vault)) == ["Repetiton", "Gallary"]
 
 
 def test_a_possessive_is_judged_a_dropped_letter_is_not(make_vault):
     vault = make_vault({"n.md": "The langauge's rules and a flys' wings; rock'n'roll.\n"})
-    assert _words(_typos(vault)) == ["langauge"]
+    assert quoted_words(typo_findings(vault)) == ["langauge"]
 
 
 def test_a_lowercase_slip_in_a_link_target_is_no_vocabulary(make_vault):
     notes = {f"n{i}.md": f"See [[wigdow]] {i}.\n" for i in range(4)}
     vault = make_vault({**notes, "x.md": "The wigdow is open.\n"})
-    assert _words(_typos(vault)) == ["wigdow"]
+    assert quoted_words(typo_findings(vault)) == ["wigdow"]
 
 
 def test_no_fix_is_ever_offered_inside_a_name(make_vault):
@@ -81,11 +71,11 @@ def test_no_fix_is_ever_offered_inside_a_name(make_vault):
 def test_code_and_tags_name_no_thing(make_vault):
     vault = make_vault({"code.md": "`def recieve(): pass` #recieve\n",
                         "n.md": "Recieve mail first.\n"})
-    assert _words(_typos(vault)) == ["Recieve"]
+    assert quoted_words(typo_findings(vault)) == ["Recieve"]
 
 
 def test_title_case_headings_and_slips_of_proper_nouns_are_judged(make_vault):
     text = ("# Formal Defintion\n\n# Hyeonseo Nam\n\n"
             "I have studied since Feburary with Hyeonseo Nam.\n")
     vault = make_vault({"n.md": text})
-    assert _words(_typos(vault)) == ["Defintion", "Feburary"]
+    assert quoted_words(typo_findings(vault)) == ["Defintion", "Feburary"]

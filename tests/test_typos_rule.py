@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_cli, seed_vault
+from conftest import quoted_words, run_cli, seed_vault, typo_findings
 
 FIRST = "Thoughts on the AI job market.md"
-
-
-def _typos(vault: Path, *args: str) -> list[dict]:
-    res = run_cli(["--select", "typo", "--output-format", "json", *args], vault)
-    assert res.exit_code in (0, 1), res.stdout + res.stderr
-    return res.json()
-
-
-def _words(diags: list[dict]) -> list[str]:
-    return [d["message"].split('"')[1] for d in diags]
 
 
 def test_seed_notes_report_appleid_and_no_proper_noun(tmp_path):
@@ -62,15 +52,15 @@ def test_non_prose_is_never_checked(make_vault):
     text = NON_PROSE + "\nOnly this one: definately.\n"
     text = text.replace("#seperate/definately", "#seperate")
     vault = make_vault({"recieve seperate.md": text})
-    diags = _typos(vault)
-    assert [(d["line"], _words([d])[0]) for d in diags] == [(text.count("\n"), "definately")]
+    diags = typo_findings(vault)
+    assert [(d["line"], quoted_words([d])[0]) for d in diags] == [(text.count("\n"), "definately")]
 
 
 def test_link_aliases_labels_and_chosen_properties_are_prose(make_vault):
     vault = make_vault({"n.md": "---\ndescription: We recieve\nstatus: recieve\n---\n"
                                 "See [[Target|seperate]] and [definately](https://x.org).\n"})
-    diags = _typos(vault)
-    assert [(d["line"], _words([d])[0]) for d in diags] == [
+    diags = typo_findings(vault)
+    assert [(d["line"], quoted_words([d])[0]) for d in diags] == [
         (2, "recieve"), (5, "seperate"), (5, "definately")]
 
 
@@ -86,17 +76,17 @@ def test_word_fixes_need_the_unsafe_flag(make_vault):
 
 def test_emphasis_inside_a_word_is_joined_and_its_fix_not_offered(make_vault):
     vault = make_vault({"n.md": "**S**ave **rec**ieve and ==seperate== now.\n"})
-    diags = _typos(vault)
-    assert [(_words([d])[0], d["column"], d["fix"] is None) for d in diags] == [
+    diags = typo_findings(vault)
+    assert [(quoted_words([d])[0], d["column"], d["fix"] is None) for d in diags] == [
         ("recieve", 12, True), ("seperate", 28, False)]
 
 
 def test_vault_vocabulary_silences_the_dictionary_not_known_misspellings(make_vault):
     notes = {f"n{i}.md": f"The appleid method and recieve step {i}.\n" for i in range(3)}
     vault = make_vault(notes)
-    assert sorted(_words(_typos(vault))) == ["recieve"] * 3
+    assert sorted(quoted_words(typo_findings(vault))) == ["recieve"] * 3
     vault.joinpath(".vaultlint.toml").write_text("[rules.typo]\nmin-notes = 0\n")
-    assert sorted(_words(_typos(vault))) == ["appleid"] * 3 + ["recieve"] * 3
+    assert sorted(quoted_words(typo_findings(vault))) == ["appleid"] * 3 + ["recieve"] * 3
 
 
 def test_titles_aliases_and_tags_are_vocabulary(make_vault):
@@ -106,22 +96,22 @@ def test_titles_aliases_and_tags_are_vocabulary(make_vault):
                 "The wigdow, vaault and appleid.\n",
         "c.md": "The wigdow, vaault and appleid and satrt.\n",
     })
-    assert _words(_typos(vault)) == ["satrt"]
+    assert quoted_words(typo_findings(vault)) == ["satrt"]
 
 
 def test_word_list_file_and_config_words(make_vault):
     vault = make_vault({"n.md": "The appleid step. Halp and satrt.\n"})  # Halp starts a sentence
-    assert _words(_typos(vault)) == ["appleid", "Halp", "satrt"]
+    assert quoted_words(typo_findings(vault)) == ["appleid", "Halp", "satrt"]
     vault.joinpath(".vaultlint-words.txt").write_text("# ours\nappleid\nhalp  # slang\n")
-    assert _words(_typos(vault)) == ["satrt"]  # the cached findings are not reused
+    assert quoted_words(typo_findings(vault)) == ["satrt"]  # the cached findings are not reused
     vault.joinpath(".vaultlint.toml").write_text('[rules.typo]\nwords = ["satrt"]\n')
-    assert _words(_typos(vault)) == []
+    assert quoted_words(typo_findings(vault)) == []
 
 
 def test_dictionary_tier_can_be_switched_off(make_vault):
     vault = make_vault({"n.md": "The appleid step, recieve.\n",
                         ".vaultlint.toml": "[rules.typo]\ndictionary = false\n"})
-    assert _words(_typos(vault)) == ["recieve"]
+    assert quoted_words(typo_findings(vault)) == ["recieve"]
 
 
 def test_missing_engine_warns_and_the_dictionary_still_runs(make_vault):
@@ -138,8 +128,9 @@ def test_missing_engine_warns_and_the_dictionary_still_runs(make_vault):
 def test_vocabulary_comes_from_the_whole_vault_when_one_file_is_passed(make_vault):
     notes = {f"n{i}.md": f"A vaault {i}.\n" for i in range(3)}
     vault = make_vault({**notes, "x.md": "The vaault here.\n"})
-    assert _typos(vault, "x.md") == []
-    assert _words(_typos(vault, "x.md", "--config", _write(vault, "min-notes = 5"))) == ["vaault"]
+    assert typo_findings(vault, "x.md") == []
+    config = _write(vault, "min-notes = 5")
+    assert quoted_words(typo_findings(vault, "x.md", "--config", config)) == ["vaault"]
 
 
 def _write(vault: Path, option: str) -> str:
@@ -150,7 +141,7 @@ def _write(vault: Path, option: str) -> str:
 
 def test_unresolved_near_miss_link_is_left_to_the_link_rule(make_vault):
     vault = make_vault({"n.md": "Models like [[Gemeni]] and ![[gemeni]] too.\n"})
-    assert _words(_typos(vault)) == []
+    assert quoted_words(typo_findings(vault)) == []
 
 
 def test_config_schema_rejects_unknown_typo_options(make_vault):
@@ -164,11 +155,11 @@ def test_config_schema_rejects_unknown_typo_options(make_vault):
 
 def test_a_word_the_note_repeats_is_deliberate(make_vault):
     vault = make_vault({"n.md": "We vaullt here. We vaullt there. One appleid slip.\n"})
-    assert _words(_typos(vault)) == ["appleid"]
+    assert quoted_words(typo_findings(vault)) == ["appleid"]
     (vault / ".vaultlint.toml").write_text("[rules.typo]\nmin-repeats = 0\n")
-    assert _words(_typos(vault)) == ["vaullt", "vaullt", "appleid"]
+    assert quoted_words(typo_findings(vault)) == ["vaullt", "vaullt", "appleid"]
 
 
 def test_american_spellings_and_common_tech_words_are_known(make_vault):
     vault = make_vault({"n.md": "The artifact has a favicon, a symlink and a falsy color.\n"})
-    assert _words(_typos(vault)) == []
+    assert quoted_words(typo_findings(vault)) == []

@@ -30,6 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from vaultlint.diagnostics import Edit, Fix
+from vaultlint.note import Note
+
 # --- prose chunks ------------------------------------------------------------------------------
 
 _RUN = re.compile(r"\S+")
@@ -392,12 +395,27 @@ def blocked_suggestions() -> frozenset[str]:
     return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().lower()))
 
 
-def _dictionary_file() -> Path | None:
-    spec = importlib.util.find_spec("symspellpy")  # located, not imported (saves its imports)
+def symspell_file(name: str) -> Path | None:
+    """A data file of the symspellpy wheel (Google Books word and word-pair counts), located,
+    not imported (saves its imports)."""
+    spec = importlib.util.find_spec("symspellpy")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "frequency_dictionary_en_82_765.txt"
+    path = Path(list(spec.submodule_search_locations)[0]) / name
     return path if path.is_file() else None
+
+
+def word_correction(note: Note, start: int, end: int, replacement: str | None, message: str,
+                    intents: frozenset[str] = frozenset()) -> tuple[str, Fix | None]:
+    """The message and fix of a spelling rule's correction of note.text[start:end]. A change of
+    words is always unsafe (`--unsafe-fixes`): plain `--fix` never rewrites prose. In a heading
+    there is no fix at all: links to the heading (`[[note#Heading]]`) would break, and Obsidian's
+    own rename updates them."""
+    if any(h.start <= start < h.end for h in note.headings):
+        return message + " (in a heading: rename it in Obsidian, which updates the links to it)", None
+    if not replacement:
+        return message, None
+    return message, Fix.unsafe(Edit(start, end, replacement), intents=intents)
 
 
 class Dictionary:
@@ -460,7 +478,7 @@ def dictionary(locale: str = "en") -> Dictionary | None:
 
 @lru_cache(maxsize=8)
 def _dictionary(locale: str) -> Dictionary | None:
-    path = _dictionary_file()
+    path = symspell_file("frequency_dictionary_en_82_765.txt")
     if path is None:
         warn_once("typo: symspellpy's word list was not found (pip install symspellpy); "
                   "the dictionary check is off")

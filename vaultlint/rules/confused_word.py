@@ -39,15 +39,13 @@ He showed me a tan coat; they have shown more than then.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from vaultlint import language
-from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint import language, spelling
+from vaultlint.diagnostics import Diagnostic
 from vaultlint.note import Note
 from vaultlint.rules import typo
 from vaultlint.rules.base import Example, Rule, RuleContext
@@ -258,14 +256,6 @@ CONFUSIONS: dict[str, tuple[str, ...]] = {
 BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
 
 
-def _bigram_file() -> Path | None:
-    spec = importlib.util.find_spec("symspellpy")  # located, not imported (saves its imports)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / BIGRAM_FILE
-    return path if path.is_file() else None
-
-
 class Bigrams(NamedTuple):
     counts: dict[tuple[str, str], int]
     rarest: int  # a pair absent from the list is rarer than this
@@ -288,7 +278,7 @@ class Bigrams(NamedTuple):
 def bigrams() -> Bigrams | None:
     """The pairs of the list that contain a word of CONFUSIONS (7,000 of its 242,000): one
     regular expression over the bytes takes about 0.1 s, parsing every line about 0.4 s."""
-    path = _bigram_file()
+    path = spelling.symspell_file(BIGRAM_FILE)
     if path is None:
         return None
     words = sorted({w for w, cs in CONFUSIONS.items() for w in (w, *cs)})
@@ -370,13 +360,9 @@ def _diagnostic(ctx: RuleContext, word: Word, found: Suggestion) -> Diagnostic:
     text = found.word
     if word.text[:1].isupper():
         text = text[:1].upper() + text[1:]
-    message = f'"{word.text}": did you mean "{text}"? ({found.evidence})'
-    fix = None
-    if any(h.start <= word.start < h.end for h in ctx.note.headings):
-        # As in `typo`: renaming a heading would break the links to it.
-        message += " (in a heading: rename it in Obsidian, which updates the links to it)"
-    else:
-        fix = Fix.unsafe(Edit(word.start, word.end, text), intents=frozenset({"body"}))
+    message, fix = spelling.word_correction(
+        ctx.note, word.start, word.end, text,
+        f'"{word.text}": did you mean "{text}"? ({found.evidence})', frozenset({"body"}))
     return ctx.diagnostic(word.start, word.end, message, fix)
 
 

@@ -76,7 +76,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from vaultlint import hunspell, language, markdown, spelling
-from vaultlint.diagnostics import Diagnostic, Edit, Fix
+from vaultlint.diagnostics import Diagnostic
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 from vaultlint.urls import string_values
@@ -388,7 +388,6 @@ def _uses(groups: list[tuple[Runs, frozenset[str]]], foreign: bool = False) -> C
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     groups = [(body_runs(note), _BODY), *property_runs(note, ctx.options["properties"])]
     judge = Judge(note, ctx, _uses(groups, bool(ctx.options["dictionaries"])))
-    headings = [(h.start, h.end) for h in note.headings]
     languages = _languages(note, ctx.vault, ctx.options)
     if judge.engine is not None:  # one call for whatever the vault index did not cover
         judge.engine.check(c.text for runs, _ in groups for r, offsets in runs.items()
@@ -405,7 +404,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
                     span = chunk.span(at, finding.index, finding.index + len(finding.word))
                     if not names_mid_sentence(note.text, finding.word, span[0],
                                               finding.replacement):
-                        yield _diagnostic(ctx, finding, span, intents, headings)
+                        yield _diagnostic(ctx, finding, span, intents)
 
 
 # What may stand before the first word of a sentence on its line: quote, list, task, heading
@@ -461,17 +460,12 @@ def _capitalised_word(word: str) -> bool:
 
 
 def _diagnostic(ctx: RuleContext, finding: Finding, span: tuple[int, int],
-                intents: frozenset[str], headings: list[tuple[int, int]]) -> Diagnostic:
-    """A correction changes words, so its fix is always unsafe (`--unsafe-fixes`): plain
-    `--fix` never rewrites prose. In a heading there is no fix at all: links to the heading
-    (`[[note#Heading]]`) would break; Obsidian's rename updates them."""
+                intents: frozenset[str]) -> Diagnostic:
     start, end = span
-    fix = None
-    message = finding.message
-    if any(s <= start < e for s, e in headings):
-        message += " (in a heading: rename it in Obsidian, which updates the links to it)"
-    elif finding.replacement and ctx.note.text[start:end] == finding.word:  # no marker inside
-        fix = Fix.unsafe(Edit(start, end, finding.replacement), intents=intents)
+    whole = ctx.note.text[start:end] == finding.word  # else a marker inside: `**S**ave`
+    message, fix = spelling.word_correction(ctx.note, start, end,
+                                            finding.replacement if whole else None,
+                                            finding.message, intents)
     return ctx.diagnostic(start, end, message, fix)
 
 
