@@ -164,11 +164,14 @@ def test_symlink_loop_named_on_the_command_line(make_vault):
 def test_a_file_whose_read_fails(make_vault):
     """As root, chmod 000 does not stop reads; /proc/self/mem is a real file whose read raises
     EIO, reached through a symlink named .md."""
+    from vaultlint.vault import read_bytes
+
     vault = make_vault({"good.md": GOOD})
     os.symlink("/proc/self/mem", vault / "io.md")
-    diags = check(vault, "--fix")
-    assert_read_error(diags, "io.md", "cannot read file: Input/output error")
+    diags = check(vault, "--fix")  # outside the vault: refused before any read (issue 13)
+    assert_read_error(diags, "io.md", "resolves outside the vault")
     assert_good_fixed(vault)
+    assert read_bytes(Path("/proc/self/mem")).error == "cannot read file: Input/output error"
 
 
 def test_a_fifo_named_md_does_not_hang(make_vault):

@@ -117,7 +117,9 @@ def test_dictionary_tier_can_be_switched_off(make_vault):
 def test_missing_engine_warns_and_the_dictionary_still_runs(make_vault):
     vault = make_vault({"n.md": "The appleid step, recieve.\n",
                         ".vaultlint.toml": '[rules.typo]\ntypos-command = "/nowhere/typos"\n'})
-    res = run_cli(["--select", "typo", "--output-format", "json", "--no-cache"], vault)
+    # typos-command is taken only from a config the user names (docs/safety.md)
+    res = run_cli(["--config", str(vault / ".vaultlint.toml"), "--select", "typo",
+                   "--output-format", "json", "--no-cache"], vault)
     assert res.exit_code == 1
     assert "'/nowhere/typos' was not found; only the dictionary check runs" in res.stderr
     assert [d["message"] for d in res.json()] == [

@@ -60,6 +60,29 @@ def fingerprint(value: Any) -> str:
     return _text_hash(_dumps(value))
 
 
+def files_key(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(path, content hash) of each file a rule reads besides notes (word lists, dictionaries,
+    schemas): a rule's cache key, so an edit to any of them, wherever it is (`.obsidian/`,
+    git-ignored, excluded, outside the vault), changes the rule's findings on the next run.
+    Read bounded and non-blocking; a regular file too large to hash is keyed by its stat
+    signature; "" when absent or not a regular file."""
+    from vaultlint.safeio import UnsafeFile, read_regular
+
+    def key(path: Path) -> str:
+        try:
+            return content_hash(read_regular(path)[0])
+        except UnsafeFile as exc:
+            return f"large:{signature(os.stat(path))}" if exc.size else ""
+
+    out = []
+    for path in sorted(set(paths)):
+        try:
+            out.append((str(path), key(path)))
+        except OSError:
+            out.append((str(path), ""))
+    return out
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
 
@@ -166,8 +189,9 @@ class Cache:
         files = {}
         for path, sig, digest, fh in self._query("SELECT path, sig, hash, fh FROM files"):
             hashes = _split_pairs(fh)
-            if isinstance(sig, str) and isinstance(digest, str) and hashes is not None:
-                files[path] = {"sig": sig, "hash": digest, "fh": hashes}
+            if isinstance(sig, str) and isinstance(digest, str) and hashes is not None \
+                    and isinstance(path, str):
+                files[_from_db(path)] = {"sig": sig, "hash": digest, "fh": hashes}
         return files
 
     def facts(self, spec: str, facts_hash: str) -> Any:
@@ -183,6 +207,10 @@ class Cache:
                 rows = self._query("SELECT value FROM facts WHERE spec = ? AND fh = ?", key)
                 table[facts_hash] = rows[0][0] if rows else None
             text = table.get(facts_hash)
+        # Facts are stored under the hash of their own text: a row whose text no longer has
+        # that hash (damaged, even into valid JSON such as `{}` or `null`) is rebuilt, not used.
+        if not isinstance(text, str) or _text_hash(text) != facts_hash:
+            return MISSING
         value = _json(text)
         if value is _BAD:
             return MISSING
@@ -228,8 +256,9 @@ class Cache:
             for start in range(0, len(paths), 500):
                 chunk = paths[start : start + 500]
                 rows += self._query("SELECT path, hash, key, diags FROM results WHERE path IN "
-                                    f"({','.join('?' * len(chunk))})", chunk)
-        self._results.update((row[0], row[1:]) for row in rows)
+                                    f"({','.join('?' * len(chunk))})", map(_to_db, chunk))
+        self._results.update((_from_db(row[0]), row[1:]) for row in rows
+                             if isinstance(row[0], str))
 
     def results(self, path: str, digest: str, key: str) -> list | None:
         """The cached findings of the note at `path` with content `digest` under `key`."""
@@ -314,17 +343,18 @@ class Cache:
             return  # a read-only vault (CI) simply runs without a cache
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in self._gone])
-            db.executemany("DELETE FROM results WHERE path = ?", [(p,) for p in self._gone])
+            gone = [(_to_db(p),) for p in self._gone]
+            db.executemany("DELETE FROM files WHERE path = ?", gone)
+            db.executemany("DELETE FROM results WHERE path = ?", gone)
             db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", [
-                (p, e["sig"], e["hash"], _join_pairs(e["fh"]))
+                (_to_db(p), e["sig"], e["hash"], _join_pairs(e["fh"]))
                 for p in sorted(self._touched) if (e := self.files.get(p)) is not None])
             before = db.total_changes
             db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?, ?)",
                            [(spec, fh, text) for (spec, fh), text in self._new_facts.items()])
             added = db.total_changes > before
             db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                           [(p, *row) for p, row in self._new_results.items()])
+                           [(_to_db(p), *row) for p, row in self._new_results.items()])
             db.executemany("INSERT OR REPLACE INTO indexes VALUES (?, ?, ?, ?, ?)",
                            [(spec, *row) for spec, row in self._new_indexes.items()])
             if added or self._gone:
@@ -366,6 +396,22 @@ def _join_pairs(hashes: dict[str, str]) -> str:
     """{"links@1": "9f3a...", ...} -> `"links@1 9f3a... prose-words@3 77c0..."`: a file entry's
     facts hashes, as text cheaper than JSON to read for every file of the vault on every run."""
     return " ".join(f"{key} {value}" for key, value in sorted(hashes.items()))
+
+
+def _to_db(path: str) -> str:
+    """A vault path as SQLite can store it. A file name that is not UTF-8 holds surrogate
+    escapes (os.fsdecode), which SQLite refuses: such a path is stored as "/" + its JSON (a
+    relative vault path never starts with "/", so the two forms cannot collide)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return "/" + json.dumps(path)
+
+
+def _from_db(text: str) -> str:
+    """The vault path `_to_db` stored."""
+    return json.loads(text[1:]) if text.startswith("/") else text
 
 
 def _split_pairs(text: Any) -> dict[str, str] | None:

@@ -23,6 +23,7 @@ from vaultlint.output.text_format import write_statistics
 from vaultlint.runner import Run, RunOptions, execute
 from vaultlint.init import write_starter
 from vaultlint.schema_cmd import schema as schema_command
+from vaultlint.safeio import UnsafeFile, read_regular
 from vaultlint.vault import find_root, git_toplevel
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -266,8 +267,11 @@ def init_command(force: bool) -> None:
     except FileExistsError as exc:
         raise ExitError(str(exc)) from None
     click.echo(f"wrote {target}")
-    gitignore = root / ".gitignore"
-    if not gitignore.exists() or ".vaultlint_cache" not in gitignore.read_text(encoding="utf-8"):
+    try:  # read as every file is (safeio): a FIFO or a link out of the vault is not read
+        ignored = read_regular(root / ".gitignore", root=root)[0].decode("utf-8", "replace")
+    except (OSError, UnsafeFile):
+        ignored = ""
+    if ".vaultlint_cache" not in ignored:
         click.echo("tip: vaultlint's cache folder .vaultlint_cache/ ignores itself in git; "
                    "exclude it from Obsidian Sync if you use it.")
 

@@ -8,6 +8,8 @@ gives the config; no merging (ruff's choice). `--config PATH` names one explicit
 from __future__ import annotations
 
 import copy
+import os
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +20,7 @@ from vaultlint import rules as registry
 from vaultlint.diagnostics import Severity
 from vaultlint.resources import load_schema
 from vaultlint.rules.base import Rule
+from vaultlint.safeio import UnsafeFile, read_regular
 from vaultlint.vault import glob_spec
 
 if TYPE_CHECKING:  # both imported when first needed: a run without exclusions needs neither
@@ -25,6 +28,7 @@ if TYPE_CHECKING:  # both imported when first needed: a run without exclusions n
     import pathspec
 
 CONFIG_NAMES = (".vaultlint.toml", "vaultlint.toml")
+MAX_CONFIG_BYTES = 1024 * 1024
 ALWAYS_EXCLUDED = (".obsidian/", ".trash/", ".git/", ".vaultlint_cache/", "node_modules/")
 
 
@@ -45,6 +49,9 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     rule_config: dict[str, dict[str, Any]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)  # sections read by rules (links, ...)
+    # the config was named by the user (`--config`), not found on disk: only such a config may
+    # name files outside the vault and its own folder, or a typos command (docs/safety.md)
+    trusted: bool = False
 
     # --- which rules -------------------------------------------------------------------------
 
@@ -108,10 +115,11 @@ def find_config(start: Path) -> Path | None:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
+        return tomllib.loads(read_regular(path, MAX_CONFIG_BYTES)[0].decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnsafeFile as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.reason}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
 
@@ -182,7 +190,26 @@ def _plain(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def settings_from(root: Path, config_path: Path | None, data: dict[str, Any]) -> Settings:
+TYPOS_COMMAND_ENV = "VAULTLINT_TYPOS_COMMAND"
+
+
+def _typos_command_policy(data: dict[str, Any], source: Path | None, trusted: bool) -> None:
+    """`typos-command` runs a program: taken from VAULTLINT_TYPOS_COMMAND or a `--config` file,
+    never from a config found on disk (a cloned vault's config must not run anything)."""
+    typo = data.get("rules", {}).get("typo", {})
+    if typo.get("typos-command") and not trusted:
+        print(f"vaultlint: warning: {source}: [rules.typo] typos-command is ignored in a config "
+              f"found in the vault (it would run a program); set {TYPOS_COMMAND_ENV} or pass "
+              "the config with --config", file=sys.stderr)
+        typo["typos-command"] = ""
+    if os.environ.get(TYPOS_COMMAND_ENV):
+        data.setdefault("rules", {}).setdefault("typo", {})["typos-command"] = \
+            os.environ[TYPOS_COMMAND_ENV]
+
+
+def settings_from(root: Path, config_path: Path | None, data: dict[str, Any],
+                  trusted: bool = False) -> Settings:
+    _typos_command_policy(data, config_path, trusted)
     return Settings(
         root=root,
         config_path=config_path,
@@ -195,15 +222,16 @@ def settings_from(root: Path, config_path: Path | None, data: dict[str, Any]) ->
         per_file_ignores=data.get("per-file-ignores", {}),
         rule_config=data.get("rules", {}),
         raw=data,
+        trusted=trusted,
     )
 
 
 def load_settings(root: Path, start: Path, explicit: Path | None = None,
                   isolated: bool = False) -> Settings:
     if isolated:
-        return settings_from(root, None, {})
+        return settings_from(root, None, {}, trusted=True)
     path = explicit if explicit is not None else find_config(start)
     if explicit is not None and not explicit.is_file():
         raise ConfigError(f"{explicit}: config file not found")
     data = read_config(path) if path is not None else {}
-    return settings_from(root, path, data)
+    return settings_from(root, path, data, trusted=explicit is not None)

@@ -77,7 +77,7 @@ class Linter:
         parsed = self.vault.notes.get(path)
         if parsed is not None:  # already read and parsed this run (for a vault index)
             return parsed
-        result = read_bytes(self.vault.root / path)
+        result = read_bytes(self.vault.root / path, self.vault.root)  # never outside it
         if result.data is None:
             return self._read_error(path, result.error or "cannot read file")
         self.vault.record_hash(path, result.data)

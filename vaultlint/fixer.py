@@ -2,18 +2,20 @@
 
 Like ruff, fixes are applied in passes of non-overlapping edits until no fix is left (at most
 MAX_PASSES). Like black, the result is then compared with the original: the Markdown token
-stream (whitespace aside), the exact text of code, math, comments, HTML and link targets, and the
-frontmatter data must be unchanged except where an applied fix declared it meant to change
-them. A pass that fails the check is retried fix by fix so one bad fix cannot block the others;
+stream (whitespace aside), the rendered HTML (exactly), the exact text of code, math, comments,
+HTML and link targets, and the frontmatter data must be unchanged except where an applied fix
+declared it meant to change them. A pass that fails the check is retried fix by fix so one bad fix cannot block the others;
 a fix that fails alone is refused and reported.
 """
 
 from __future__ import annotations
 
+import filecmp
 import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +23,7 @@ from typing import Any
 
 from vaultlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from vaultlint.frontmatter import load_for_check
-from vaultlint.note import Note, encode
+from vaultlint.note import BOM, Note, encode
 
 MAX_PASSES = 25
 PROTECTED_KINDS = ("code", "math", "comment", "html", "link", "url", "field")
@@ -165,12 +167,73 @@ def verify(before: Note, after: Note, intents: set[str]) -> str | None:
             return "the fix would rewrite frontmatter that is not valid YAML"
         if kind_a == "data" and _without(data_a, keys) != _without(data_b, keys):
             return "the frontmatter data would change"
+        if kind_a == "data" and (reason := _yaml_text_kept(before, after, keys, intents)):
+            return reason
     if "body" not in intents:
         if _structure(before, intents) != _structure(after, intents):
             return "the Markdown structure would change"
+        if "links" not in intents and _html(before, intents) != _html(after, intents):
+            return "the note would render differently"
     if "links" not in intents and _protected_text(before) != _protected_text(after):
         return "text inside code, math, comments, HTML or links would change"
+    if after.text.startswith(BOM) and not before.text.startswith(BOM):
+        return "a U+FEFF would start the note and be read as a byte order mark"
     return None
+
+
+_HEADING_TAG = re.compile(r"<(/?)h[1-6]\b")
+# Spaces and tabs before a line break of the HTML: markdown-it keeps a tab that ends a paragraph
+# line (`a\t\nb`), a browser shows nothing of it. Code is compared byte for byte elsewhere.
+_LINE_END_BLANKS = re.compile(r"(?<![ \t])[ \t]+\n")  # starts where a run starts: linear
+
+
+def _html(note: Note, intents: set[str]) -> str:
+    """The rendered body; a "headings" fix may change heading levels (`<h2>` -> `<h3>`).
+    Compared exactly but for blanks at line ends: it catches what the token signature, which
+    ignores whitespace and tightness, cannot (a loose list made tight, two line breaks merged)."""
+    html = _LINE_END_BLANKS.sub("\n", note.html)
+    return _HEADING_TAG.sub(r"<\1h", html) if "headings" in intents else html
+
+
+def _yaml_text_kept(before: Note, after: Note, keys: set[str], intents: set[str]) -> str | None:
+    """Comments and untouched keys are not data, so the data check cannot see them: every
+    comment of the old frontmatter must be in the new one (less those a fix declared it drops,
+    each once) and, when a fix names the keys it edits, every other top-level key keeps its
+    lines (trailing blanks aside)."""
+    from collections import Counter
+
+    from vaultlint.fm_edit import declared_drops
+    from vaultlint.frontmatter import key_spans, yaml_comments
+
+    old, new = _yaml_text(before), _yaml_text(after)
+    if old == new:
+        return None
+    old_comments, new_comments = yaml_comments(old), yaml_comments(new)
+    if old_comments is None or new_comments is None:
+        return "the frontmatter's comments could not be compared"
+    declared = Counter(declared_drops(intents))
+    if Counter(old_comments) - Counter(new_comments) - declared:
+        return "a comment in the frontmatter would be lost"
+    if not keys or "yaml-layout" in intents:  # layout fixes may re-indent every key
+        return None
+    old_spans, new_spans = key_spans(old), key_spans(new)
+    if old_spans is None or new_spans is None:
+        return None
+    # Trailing blanks are layout (a layout fix may go with this one); the rest is the key's text.
+    old_lines = [ln.rstrip() for ln in old.split("\n")]
+    new_lines = [ln.rstrip() for ln in new.split("\n")]
+    for key, (s, e) in old_spans.items():
+        if key in keys or key not in new_spans:
+            continue
+        t, u = new_spans[key]
+        if old_lines[s:e] != new_lines[t:u]:
+            return f"the text of the untouched key `{key}` would change"
+    return None
+
+
+def _yaml_text(note: Note) -> str:
+    fm = note.frontmatter
+    return "" if fm is None else note.text[fm.content_start:fm.content_end].replace("\r\n", "\n")
 
 
 def _intents(diags: Iterable[Diagnostic]) -> set[str]:
@@ -182,39 +245,73 @@ def _key(diag: Diagnostic) -> tuple[str, int, str]:
 
 
 def fix_note(note: Note, lint: LintFunction, unsafe: bool = False) -> FixOutcome:
-    """Fix a note to a fixed point; the result is verified against the original."""
+    """Fix a note to a fixed point; the result is verified against the original. Rules whose
+    fixes fight (never settle) or whose fixes together fail the final check are left out, one
+    rule at a time, so the other rules' fixes still apply; each is refused once, on its rule."""
+    blocked: dict[str, tuple[Diagnostic, str]] = {}  # rule code -> (one of its fixes, why)
+    while True:
+        outcome, fighting = _fix_passes(note, lint, unsafe, set(blocked))
+        if fighting:  # leave the fighting rules out and start again from the original
+            why = f"fixes did not settle after {MAX_PASSES} passes"
+            blocked.update((d.code, (d, why)) for d in fighting if d.code not in blocked)
+            continue
+        reason = verify(note, Note(note.path, outcome.text, note.bom),
+                        _intents(outcome.applied)) if outcome.applied else None
+        if not reason:  # black's final check: compare the end result with the original
+            break
+        culprit = _culprit(note, lint, unsafe, set(blocked), outcome.applied)
+        blocked[culprit.code] = (culprit, reason)
+    outcome.refused.extend(blocked.values())
+    return outcome
+
+
+def _culprit(note: Note, lint: LintFunction, unsafe: bool, blocked: set[str],
+             applied: list[Diagnostic]) -> Diagnostic:
+    """The applied fix whose rule, left out, lets the rest pass the final check (the last
+    applied one when no single rule does: blocking it still makes progress)."""
+    for diag in {d.code: d for d in applied}.values():
+        trial, fighting = _fix_passes(note, lint, unsafe, blocked | {diag.code})
+        if not fighting and not verify(note, Note(note.path, trial.text, note.bom),
+                                       _intents(trial.applied)):
+            return diag
+    return applied[-1]
+
+
+def _fix_passes(note: Note, lint: LintFunction, unsafe: bool,
+                blocked: set[str]) -> tuple[FixOutcome, list[Diagnostic]]:
+    """Apply fixes (not of `blocked` rules) in passes to a fixed point; the outcome and, when
+    the passes did not settle, the fixes applied in the last passes (the fighting ones)."""
     outcome = FixOutcome(note.text)
     current = note
     refused: set[tuple[str, int, str]] = set()
+    recent: list[list[Diagnostic]] = []
     for _ in range(MAX_PASSES):
-        candidates = [d for d in lint(current) if applies(d.fix, unsafe) and _key(d) not in refused]
+        candidates = [d for d in lint(current) if applies(d.fix, unsafe)
+                      and _key(d) not in refused and d.code not in blocked]
         if not candidates:
             break
         batch = _non_overlapping(candidates)
         nxt = _try(current, batch)
-        if nxt is None:  # find the culprit(s): apply the batch one fix at a time
-            nxt = current
-            # Last edit first, so that applying one never shifts the offsets of the others.
-            for diag in sorted(batch, key=lambda d: -min(e.start for e in d.fix.edits)):  # type: ignore[union-attr]
-                single = _try(nxt, [diag])
-                if single is None:
+        applied = batch
+        if nxt is None:  # find the culprit(s): check each fix alone on the same text
+            applied = []
+            for diag in batch:
+                if _try(current, [diag]) is None:
                     refused.add(_key(diag))
-                    outcome.refused.append((diag, _why(nxt, [diag])))
+                    outcome.refused.append((diag, _why(current, [diag])))
                 else:
-                    nxt = single
-                    outcome.applied.append(diag)
-        else:
-            outcome.applied.extend(batch)
+                    applied.append(diag)
+            nxt = _try(current, applied) if applied else current
+            if nxt is None:  # each passes alone but not all together: one now, the rest later
+                applied = applied[:1]
+                nxt = _try(current, applied)
+        outcome.applied.extend(applied)
+        recent = (recent + [applied])[-4:]
         current = nxt
     else:
-        outcome.refused.append((outcome.applied[0] if outcome.applied else _dummy(note),
-                                f"fixes did not settle after {MAX_PASSES} passes"))
-        return FixOutcome(note.text, [], outcome.refused)
-    reason = verify(note, current, _intents(outcome.applied)) if outcome.applied else None
-    if reason:  # black's final check: compare the end result with the original
-        return FixOutcome(note.text, [], outcome.refused + [(outcome.applied[0], reason)])
+        return outcome, [d for batch in recent for d in batch] or outcome.applied[-1:]
     outcome.text = current.text
-    return outcome
+    return outcome, []
 
 
 def _try(note: Note, diags: list[Diagnostic]) -> Note | None:
@@ -227,12 +324,6 @@ def _why(note: Note, diags: list[Diagnostic]) -> str:
     return verify(note, new, _intents(diags)) or "refused"
 
 
-def _dummy(note: Note) -> Diagnostic:
-    from vaultlint.rules.internal_error import RULE
-
-    return Diagnostic(note.path, 1, 1, 1, 1, RULE.code, RULE.name, RULE.severity, "")
-
-
 # --- writing -----------------------------------------------------------------------------------
 
 
@@ -240,36 +331,241 @@ class WriteError(Exception):
     pass
 
 
-def write_atomic(path: Path, text: str, bom: bool, expected: bytes) -> None:
+def write_atomic(path: Path, text: str, bom: bool, expected: bytes,
+                 root: Path | None = None) -> None:
     """Replace the file's content with `text` only if it still holds `expected`.
 
-    The new content goes to a temporary file in the same folder, is flushed to disk, gets the
-    original's permission bits and then replaces the original in one rename: a crash, a full
-    disk or a concurrent edit leaves either the old note or the new one, never a mix.
+    The file is kept, not just its bytes: a symlink inside `root` (the vault) is written
+    through and stays a link (with no `root`, symlinks are refused); owner, group and mode are
+    kept; a hard-linked file is written in place so every link keeps the new content. Otherwise
+    the new content goes to a temporary file in the same folder, is flushed to disk and replaces
+    the original in one rename: a crash, a full disk or a concurrent edit leaves either the old
+    note or the new one, never a mix. Every failure is a WriteError (the run goes on).
     """
+    target = _write_target(path, root)
     try:
-        with path.open("rb") as fh:
+        with target.open("rb") as fh:
             current = fh.read()
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = target.stat()
     except OSError as exc:
         raise WriteError(f"cannot re-read before writing: {exc.strerror or exc}") from None
+    data = encode(text, bom)
+    if current == data:  # already written under another name (a hard link or symlink to it)
+        return
     if current != expected:
         raise WriteError("the file changed while vaultlint was running; not overwritten")
+    mode = stat.S_IMODE(st.st_mode)
     # Honour a read-only mode even when running as root, who could write anyway.
-    if not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+    if not os.access(target, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise WriteError("the file is read-only; not changed")
-    data = encode(text, bom)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".vaultlint-tmp", dir=path.parent)
+    if st.st_nlink > 1:
+        _write_in_place(target, data, current, st)
+    else:
+        _replace(target, data, st)
+
+
+# Our temporary files: `.<note name>.<8 mkstemp characters><suffix>`, beside the note. TMP files
+# replace a note by rename; a COPY is the verified new content of a hard-linked note written in
+# place, which is the only complete copy if a crash tears that note.
+TMP_SUFFIX = ".vaultlint-tmp"
+COPY_SUFFIX = ".vaultlint-copy"
+_MKSTEMP_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # tempfile's alphabet
+STALE_AFTER = 60.0  # seconds: younger temp files may belong to a run still going on
+
+
+def _write_target(path: Path, root: Path | None) -> Path:
+    """The file to write: `path`, or the file it reaches through symlinks, which must be inside
+    the vault `root` (without a root no symlink is trusted)."""
+    if root is None:
+        if path.is_symlink():
+            raise WriteError("the note is a symlink to a file outside the vault; not changed")
+        return path
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
+        target = Path(os.path.realpath(path, strict=True))
+    except (OSError, RuntimeError) as exc:  # deleted meanwhile, a dangling link or a loop
+        raise WriteError(f"cannot re-read before writing: "
+                         f"{getattr(exc, 'strerror', None) or exc}") from None
+    if not target.is_relative_to(os.path.realpath(root)):
+        raise WriteError("the note is a symlink to a file outside the vault; not changed")
+    return target
+
+
+def _temp_file(target: Path, suffix: str) -> tuple[int, str]:
+    name = target.name
+    while len(os.fsencode(name)) > 200:  # a long note name must not make the temp name too long
+        name = name[:-1]
+    try:
+        return tempfile.mkstemp(prefix=f".{name}.", suffix=suffix, dir=target.parent)
+    except OSError as exc:  # e.g. a read-only folder: report this note, go on with the others
+        raise WriteError(f"cannot create a temporary file beside the note: "
+                         f"{exc.strerror or exc}; the note is unchanged") from None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fsync(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _unlink_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def _replace(target: Path, data: bytes, st: os.stat_result) -> None:
+    """Write a temp file with the note's owner, group and mode, then rename it over the note."""
+    fd, tmp = _temp_file(target, TMP_SUFFIX)
+    try:
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+            # Owner first: chown clears set-id bits, so the mode is set after it.
+            made = os.fstat(fd)
+            if (st.st_uid, st.st_gid) != (made.st_uid, made.st_gid):
+                os.fchown(fd, st.st_uid, st.st_gid)
+        except OSError as exc:
+            raise WriteError(f"cannot keep the note's owner and group (uid {st.st_uid}, gid "
+                             f"{st.st_gid}): {exc.strerror or exc}; not changed") from None
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        _write_all(fd, data)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, target)
+        _fsync_folder(target.parent)
+    except OSError as exc:
         raise WriteError(f"cannot write: {exc.strerror or exc}; the note is unchanged") from None
+    finally:
+        if fd != -1:
+            os.close(fd)
+        if os.path.lexists(tmp):
+            _unlink_quietly(tmp)
+
+
+def _write_in_place(target: Path, data: bytes, old: bytes, st: os.stat_result) -> None:
+    """Write a hard-linked note in place (a rename would split it from its other links).
+
+    A verified copy of the new content is written beside it first; then its bytes are written
+    into the note (write, truncate, fsync) and read back. If that fails, the old bytes are put
+    back the same way. Residual risk: a crash during the in-place write can leave the note torn;
+    the copy then holds the complete new content (never deleted while the note differs).
+    """
+    copy = _verified_copy(target, data)
+    try:
+        note = os.open(target, os.O_RDWR | os.O_NOFOLLOW)
+    except OSError as exc:
+        _unlink_quietly(copy)
+        raise WriteError(f"cannot write: {exc.strerror or exc}; the note is unchanged") from None
+    try:
+        now = os.fstat(note)
+        if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):  # swapped since we read it
+            _unlink_quietly(copy)
+            raise WriteError("the file changed while vaultlint was running; not overwritten")
+        try:
+            _overwrite(note, data)
+        except OSError as exc:
+            try:
+                _overwrite(note, old)  # the old bytes fitted before: put them back
+            except OSError:
+                raise WriteError(f"cannot write in place: {exc.strerror or exc}; the note may be "
+                                 f"damaged, its complete new content is in "
+                                 f"{Path(copy).name}") from None
+            _unlink_quietly(copy)
+            raise WriteError(f"cannot write: {exc.strerror or exc}; the note is unchanged") from None
+    finally:
+        os.close(note)
+    _unlink_quietly(copy)
+
+
+def _verified_copy(target: Path, data: bytes) -> str:
+    """A temp file beside `target` holding `data`, on disk and read back."""
+    fd, copy = _temp_file(target, COPY_SUFFIX)
+    try:
+        _write_all(fd, data)
+        if _read_all(fd) != data:
+            raise OSError("the temporary copy did not read back as written")
+    except OSError as exc:
+        _unlink_quietly(copy)
+        raise WriteError(f"cannot write: {exc.strerror or exc}; the note is unchanged") from None
+    finally:
+        os.close(fd)
+    return copy
+
+
+def _overwrite(fd: int, data: bytes) -> None:
+    """Make the open file hold exactly `data`, on disk, and check it by reading it back."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    _write_all(fd, data)
+    os.ftruncate(fd, len(data))
+    os.fsync(fd)
+    if _read_all(fd) != data:
+        raise OSError("the note did not read back as written")
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: some file systems refuse a folder fsync)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _our_temp(name: str) -> tuple[str, str] | None:
+    """(note name, suffix) when `name` is exactly how we name a temp file, else None."""
+    for suffix in (TMP_SUFFIX, COPY_SUFFIX):
+        if name.startswith(".") and name.endswith(suffix):
+            note, dot, random = name[1:-len(suffix)].rpartition(".")
+            if dot and note and len(random) == 8 and _MKSTEMP_CHARS.issuperset(random):
+                return note, suffix
+    return None
+
+
+def _same_regular_file_content(note: Path, copy: Path, copy_st: os.stat_result) -> bool:
+    """Whether `note` is a regular file (never a FIFO: opening one would block) holding the
+    copy's bytes; compared in chunks, so a large file is not read whole."""
+    note_st = note.lstat()
+    if not stat.S_ISREG(note_st.st_mode) or note_st.st_size != copy_st.st_size:
+        return False
+    return filecmp.cmp(note, copy, shallow=False)
+
+
+def remove_stale_temps(root: Path, files: Iterable[str], now: float | None = None) -> list[str]:
+    """Delete temp files of our own naming that a killed run left in the vault.
+
+    Only regular files named exactly as we name them, older than STALE_AFTER (a concurrent
+    run's temp file is younger); a COPY only once the note beside it holds the same bytes (else
+    it may be the one complete copy of a note torn by a crash). Returns what was removed.
+    """
+    now = time.time() if now is None else now
+    removed = []
+    for rel in files:
+        ours = _our_temp(rel.rpartition("/")[2])
+        if ours is None:
+            continue
+        full = root / rel
+        try:
+            st = full.lstat()
+            if not stat.S_ISREG(st.st_mode) or now - st.st_mtime < STALE_AFTER:
+                continue
+            if ours[1] == COPY_SUFFIX and not _same_regular_file_content(full.with_name(ours[0]),
+                                                                        full, st):
+                continue
+            full.unlink()
+        except OSError:
+            continue
+        removed.append(rel)
+    return removed

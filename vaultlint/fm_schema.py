@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -18,8 +19,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from vaultlint.resources import schemas_dir
+from vaultlint.safeio import UnsafeFile, is_inside, read_regular
+from vaultlint.spelling import warn_once as warn
 from vaultlint.vault import glob_spec
 
 if TYPE_CHECKING:  # imported when first needed: `jsonschema` takes longer to import than a
@@ -56,21 +60,43 @@ class UnresolvableRef(SchemaError):
     """A `$ref` that names no schema vaultlint can read (found while validating)."""
 
 
-def _retrieve_local(base_dir: Path):
+def allowed_roots(settings: Any) -> tuple[str, ...] | None:
+    """Where schemas and their `$ref`s may be read from: the vault, the config file's folder
+    and the shipped schemas; anywhere for a config named with `--config` (docs/safety.md)."""
+    if settings is None or getattr(settings, "trusted", False):
+        return None
+    roots = [settings.root, schemas_dir()]
+    if settings.config_path is not None:
+        roots.append(settings.config_path.parent)
+    return tuple(os.path.realpath(r) for r in roots)
+
+
+def read_json(path: Path, roots: tuple[str, ...] | None) -> Any:
+    """A schema file's JSON, read as every file is (safeio: regular, bounded, non-blocking) and
+    only from within `roots`. Raises UnsafeFile, OSError or ValueError."""
+    if roots is not None and not any(is_inside(path, root) for root in roots):
+        raise UnsafeFile("outside the vault and the config's folder: refused (name it in a "
+                         "config passed with --config to allow it)")
+    return json.loads(read_regular(path)[0].decode("utf-8"))
+
+
+def _retrieve_local(base_dir: Path, roots: tuple[str, ...] | None = None):
     from referencing import Resource
     from referencing.exceptions import NoSuchResource
     from referencing.jsonschema import DRAFT202012
 
     def retrieve(uri: str) -> Resource:
         if uri.startswith("file://"):
-            path = Path(uri[len("file://"):])
+            path = Path(unquote(uri[len("file://"):]))
         elif "://" in uri or uri.startswith("urn:"):
             raise NoSuchResource(ref=f"{uri} (remote $ref refused: vaultlint never fetches)")
         else:
             path = base_dir / uri
         try:
-            return Resource.from_contents(json.loads(path.read_text(encoding="utf-8")),
+            return Resource.from_contents(read_json(path, roots),
                                           default_specification=DRAFT202012)
+        except UnsafeFile as exc:
+            raise NoSuchResource(ref=f"{uri} ({path}: {exc.reason})") from exc
         except (OSError, ValueError) as exc:
             raise NoSuchResource(ref=f"{uri} ({exc})") from exc
     return retrieve
@@ -90,13 +116,14 @@ def _remote_refs(node: Any):
             yield from _remote_refs(value)
 
 
-def compile_schema(path: Path) -> "Compiled":
-    """One validator per schema file and version of it: a run compiles each schema once."""
+def compile_schema(path: Path, roots: tuple[str, ...] | None = None) -> "Compiled":
+    """One validator per schema file and version of it: a run compiles each schema once.
+    The schema and its `$ref`s are read only from within `roots` (None: anywhere)."""
     try:
         st = path.stat()
     except OSError as exc:
         raise SchemaError(f"{path}: cannot read schema ({exc.strerror})") from exc
-    return _compile(path, st.st_mtime_ns, st.st_size)
+    return _compile(path, st.st_mtime_ns, st.st_size, roots)
 
 
 @dataclass(frozen=True)
@@ -123,10 +150,27 @@ class Compiled:
         try:
             yield from iter_errors(self.full, data)
         except Unresolvable as exc:
-            raise UnresolvableRef(str(exc)) from exc
+            raise UnresolvableRef(_why_unresolvable(exc)) from exc
+        except RecursionError:  # a `$ref` cycle that never reaches a value (`a` -> `a`)
+            raise SchemaError("recursive $ref cycle: the schema refers to itself without end"
+                              ) from None
 
 
-def _fast_validator(schema: Any, base_dir: Path | None) -> Any:
+def _why_unresolvable(exc: BaseException) -> str:
+    """The innermost reason a `$ref` failed (what `retrieve` said: refused, missing, not JSON),
+    else the error's own text."""
+    from referencing.exceptions import NoSuchResource
+
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, NoSuchResource):
+            return str(cause.ref)
+        cause = cause.__cause__ or cause.__context__
+    return str(exc)
+
+
+def _fast_validator(schema: Any, base_dir: Path | None,
+                    roots: tuple[str, ...] | None = None) -> Any:
     """The same schema for jsonschema-rs, with our format checkers (zone-less date-time) and
     local-file $refs; None if it cannot be built (the slow validator alone is then used)."""
     try:
@@ -134,7 +178,7 @@ def _fast_validator(schema: Any, base_dir: Path | None) -> Any:
     except ImportError:
         return None
     formats = {f: (lambda v, f=f: format_checker().conforms(v, f)) for f in FAST_FORMATS}
-    retrieve = _retrieve_local(base_dir) if base_dir is not None else None
+    retrieve = _retrieve_local(base_dir, roots) if base_dir is not None else None
     try:
         extra = {} if base_dir is None else {
             "retriever": lambda uri: retrieve(uri).contents,  # type: ignore[misc]
@@ -149,24 +193,30 @@ FAST_FORMATS = ("date", "date-time", "time", "email", "uri", "uri-reference", "i
 
 
 @lru_cache(maxsize=64)
-def _compile(path: Path, _mtime: int, _size: int) -> Compiled:
+def _compile(path: Path, _mtime: int, _size: int, roots: tuple[str, ...] | None = None
+             ) -> Compiled:
     try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema = read_json(path, roots)
+    except UnsafeFile as exc:
+        raise SchemaError(f"{path}: {exc.reason}") from exc
     except OSError as exc:
         raise SchemaError(f"{path}: cannot read schema ({exc.strerror})") from exc
     except json.JSONDecodeError as exc:
         raise SchemaError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+    except UnicodeDecodeError as exc:
+        raise SchemaError(f"{path}: not UTF-8 ({exc.reason})") from exc
     remote = next(_remote_refs(schema), None)
     if remote is not None:
         raise SchemaError(f"{path.name}: remote $ref {remote!r} refused: vaultlint never fetches; "
                           "save that schema next to this one and refer to it by relative path")
-    fast = _fast_validator(schema, path.parent)
+    fast = _fast_validator(schema, path.parent, roots)
     if fast is None:  # jsonschema-rs refused it: let jsonschema say what is wrong, now
-        _full_validator(path, schema)
-    return Compiled(lambda: _full_validator(path, schema), fast)
+        _full_validator(path, schema, roots)
+    return Compiled(lambda: _full_validator(path, schema, roots), fast)
 
 
-def _full_validator(path: Path, schema: Any) -> jsonschema.Draft202012Validator:
+def _full_validator(path: Path, schema: Any, roots: tuple[str, ...] | None = None
+                    ) -> jsonschema.Draft202012Validator:
     import jsonschema
     from referencing import Registry
 
@@ -175,8 +225,8 @@ def _full_validator(path: Path, schema: Any) -> jsonschema.Draft202012Validator:
         cls.check_schema(schema)
     except jsonschema.SchemaError as exc:
         raise SchemaError(f"{path}: invalid JSON schema: {exc.message}") from exc
-    registry: Registry = Registry(retrieve=_retrieve_local(path.parent))
-    return cls(schema, registry=registry, format_checker=format_checker())
+    registry: Registry = Registry(retrieve=_retrieve_local(path.parent, roots))
+    return _linear_patterns(cls)(schema, registry=registry, format_checker=format_checker())
 
 
 @dataclass(frozen=True)
@@ -236,9 +286,13 @@ _OBSIDIAN_TYPES: dict[str, dict[str, Any]] = {
 
 @lru_cache(maxsize=16)
 def _types_validator(path: Path, _mtime: float) -> "Compiled | None":
-    try:
-        declared = json.loads(path.read_text(encoding="utf-8")).get("types", {})
+    try:  # inside the vault: `.obsidian` a symlink to elsewhere is not read
+        raw = read_regular(path, root=path.parent.parent)[0]
+        declared = json.loads(raw.decode("utf-8")).get("types", {})
     except (OSError, ValueError, AttributeError):
+        return None
+    except UnsafeFile as exc:
+        warn(f"{path}: {exc.reason}")
         return None
     props = {k: _OBSIDIAN_TYPES[t] for k, t in declared.items() if t in _OBSIDIAN_TYPES}
     if not props:
@@ -250,7 +304,87 @@ def _types_validator(path: Path, _mtime: float) -> "Compiled | None":
 def _plain_validator(schema: Any) -> jsonschema.Draft202012Validator:
     import jsonschema
 
-    return jsonschema.Draft202012Validator(schema, format_checker=format_checker())
+    return _linear_patterns(jsonschema.Draft202012Validator)(schema,
+                                                             format_checker=format_checker())
+
+
+# --- user patterns: never through Python's backtracking `re` -------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _pattern_validator(pattern: str) -> Any:
+    """jsonschema-rs's validator of one `pattern` (its regex engine runs in linear time; a
+    pattern it cannot compile raises)."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for({"pattern": pattern})
+
+
+def pattern_search(pattern: str, text: str) -> bool:
+    """Whether `pattern` matches somewhere in `text`, in linear time. Raises ValueError when the
+    pattern cannot be evaluated."""
+    try:
+        return bool(_pattern_validator(pattern).is_valid(text))
+    except Exception as exc:  # jsonschema-rs refused the pattern
+        raise ValueError(f"pattern {pattern!r} cannot be evaluated") from exc
+
+
+def _linear_patterns(cls: Any) -> Any:
+    """`cls` with `pattern`, `patternProperties` and `additionalProperties` matched by
+    `pattern_search` instead of `re.search`: `^(a+)+$` against 47 `a` and a `!` takes
+    Python's `re` hours. A pattern that cannot be evaluated is a finding."""
+    import jsonschema
+
+    def matches(pattern: str, text: str) -> bool | jsonschema.ValidationError:
+        try:
+            return pattern_search(pattern, text)
+        except ValueError as exc:
+            return jsonschema.ValidationError(str(exc))
+
+    def pattern(validator, patrn, instance, schema):  # noqa: ARG001 - jsonschema's signature
+        if validator.is_type(instance, "string"):
+            found = matches(patrn, instance)
+            if isinstance(found, jsonschema.ValidationError):
+                yield found
+            elif not found:
+                yield jsonschema.ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    def pattern_properties(validator, patterns, instance, schema):  # noqa: ARG001
+        if not validator.is_type(instance, "object"):
+            return
+        for patrn, subschema in patterns.items():
+            for key, value in instance.items():
+                found = matches(patrn, key)
+                if isinstance(found, jsonschema.ValidationError):
+                    yield found
+                    break
+                if found:
+                    yield from validator.descend(value, subschema, path=key, schema_path=patrn)
+
+    def additional_properties(validator, aP, instance, schema):
+        if not validator.is_type(instance, "object"):
+            return
+        props, patterns = schema.get("properties", {}), schema.get("patternProperties", {})
+        extras = [k for k in instance if k not in props
+                  and not any(matches(p, k) is True for p in patterns)]
+        if validator.is_type(aP, "object"):
+            for extra in extras:
+                yield from validator.descend(instance[extra], aP, path=extra)
+        elif not aP and extras:  # jsonschema's own messages
+            listed = ", ".join(repr(e) for e in sorted(extras))
+            if patterns:
+                verb = "does" if len(extras) == 1 else "do"
+                regexes = ", ".join(repr(p) for p in sorted(patterns))
+                yield jsonschema.ValidationError(
+                    f"{listed} {verb} not match any of the regexes: {regexes}")
+            else:
+                verb = "was" if len(extras) == 1 else "were"
+                yield jsonschema.ValidationError(
+                    f"Additional properties are not allowed ({listed} {verb} unexpected)")
+
+    return jsonschema.validators.extend(cls, {"pattern": pattern,
+                                              "patternProperties": pattern_properties,
+                                              "additionalProperties": additional_properties})
 
 
 def types_validator(root: Path) -> "Compiled | None":
@@ -310,8 +444,8 @@ def dependencies(settings: Any) -> list[tuple[str, str]]:
         files.add(settings.root / ".obsidian" / "types.json")
     out = []
     for path in sorted(files):
-        try:
-            out.append((str(path), hashlib.sha256(path.read_bytes()).hexdigest()))
-        except OSError:
+        try:  # bounded and non-blocking: a FIFO among the JSON files must not hang the key
+            out.append((str(path), hashlib.sha256(read_regular(path)[0]).hexdigest()))
+        except (OSError, UnsafeFile):
             out.append((str(path), ""))
     return out

@@ -309,3 +309,49 @@ def rt_dump(data: Any, rt: Any) -> str:
     buf = io.StringIO()
     rt.dump(data, buf)
     return buf.getvalue()
+
+
+def yaml_comments(yaml_text: str) -> list[str] | None:
+    """Every `# ...` comment of the YAML text, stripped, in order (None if it does not scan).
+    ruamel.yaml's scanner attaches comments to tokens; PyYAML's drops them."""
+    from ruamel.yaml import YAML
+
+    out: list[str] = []
+
+    def collect(item: Any) -> None:
+        if isinstance(item, list):
+            for sub in item:
+                collect(sub)
+        elif item is not None and hasattr(item, "value") and type(item).__name__ == "CommentToken":
+            out.extend(ln.strip() for ln in item.value.splitlines() if ln.strip().startswith("#"))
+
+    try:
+        for token in YAML(typ="rt").scan(yaml_text):
+            collect(getattr(token, "_comment", None))
+    except Exception:  # not scannable: the caller keeps the text as it is
+        return None
+    return out
+
+
+def key_spans(yaml_text: str) -> dict[str, tuple[int, int]] | None:
+    """Lines [start, end) of each top-level key with its value, 0-based: a key's span ends
+    before the next key, without the blank and column-0 comment lines just before it (those
+    stay where they are when a key is rewritten or removed). None if not a plain mapping."""
+    try:
+        loader, node = _compose(yaml_text)
+        loader.dispose()
+    except Exception:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    lines = yaml_text.splitlines()
+    starts = [k.start_mark.line for k, _ in node.value]
+    if len(set(starts)) != len(starts) or not all(isinstance(k, yaml.ScalarNode) for k, _ in node.value):
+        return None  # two keys on one line (flow mapping) or complex keys: no line edits
+    spans: dict[str, tuple[int, int]] = {}
+    for i, (key, _) in enumerate(node.value):
+        end = starts[i + 1] if i + 1 < len(starts) else len(lines)
+        while end - 1 > starts[i] and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+            end -= 1
+        spans.setdefault(str(key.value), (starts[i], end))
+    return spans

@@ -11,11 +11,11 @@ tier's: one edit, two from 7 letters.
 from __future__ import annotations
 
 import io
-import os
 import re
-import stat
 from functools import lru_cache
 from pathlib import Path
+
+from vaultlint.safeio import UnsafeFile, read_regular
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the largest LibreOffice dictionaries are ~20 MB
 MAX_SUGGEST = 12  # letters; see HunspellDictionary.suggest
@@ -52,22 +52,11 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """A regular file's bytes, at most `limit` of them; anything else raises DictionaryError.
     (Opened non-blocking so that a FIFO does not hang the open.)"""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_regular(path, limit)[0]
+    except UnsafeFile as exc:
+        raise DictionaryError(f"{path}: {exc.reason}") from None
     except OSError as exc:
         raise DictionaryError(f"cannot read {path}: {exc.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DictionaryError(f"{path} is not a regular file")
-        if info.st_size > limit:
-            raise DictionaryError(f"{path} is too large ({info.st_size:,} bytes)")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(limit + 1)
-    finally:
-        os.close(fd)
-    if len(data) > limit:
-        raise DictionaryError(f"{path} is too large")
-    return data
 
 
 def base_path(configured: str, root: Path | None) -> Path:

@@ -109,6 +109,13 @@ def parse_full(body: str) -> list[Token]:
     return parser(inline=True).parse(body)
 
 
+def render(tokens: list[Token]) -> str:
+    """The HTML markdown-it renders from full tokens (`parse_full`), with vaultlint's plugins:
+    what the note looks like, whitespace inside text included."""
+    md = parser(inline=True)
+    return md.renderer.render(tokens, md.options, {})
+
+
 @dataclass(frozen=True, order=True)
 class Region:
     start: int
@@ -120,6 +127,10 @@ BLOCK_KINDS = {"fence": CODE, "code_block": CODE, "math_block": MATH, "math_bloc
                "html_block": HTML}
 
 _BACKTICKS = re.compile(r"`+")
+# A line break, then a line of only spaces and tabs (CommonMark's blank line; U+00A0 is content),
+# then another break. `\r\n`, `\n` and a lone `\r` all end a line, as markdown-it reads them: a
+# code span, inline math or link label never runs across such a line, whatever the line endings.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*[\r\n]")
 # Characters that may open an inline region; everything between them is plain prose.
 _INTERESTING = re.compile(r"[\\`%$<\[!#]|(?:https?|ftp|file|obsidian|zotero)://", re.I)
 _URL = re.compile(r"""(?:https?|ftp|file|obsidian|zotero)://[^\s<>"'`\]\)]*[^\s<>"'`\]\).,;:!?*_~]""", re.I)
@@ -139,17 +150,18 @@ _INLINE_FIELD = re.compile(r"(?<=[\[(])([^\s:\[\](){}`][^:\n\[\](){}`]{0,100}?):
 _BLOCK_ID = re.compile(r"(?<=\s)\^[A-Za-z0-9-]+[ \t]*$|(?<=\])\^[A-Za-z0-9-]+[ \t]*$", re.M)
 
 
-def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
+def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> int:
     """Find inline regions in text[start:end]: code spans, math, comments, HTML, links, URLs, tags.
 
     One left-to-right pass so that, as in Obsidian, whatever opens first wins: a `%%` inside a
-    code span is code, a backtick inside a comment is comment.
+    code span is code, a backtick inside a comment is comment. Returns the offset of a `%%` left
+    unclosed in the stretch (its comment is the last region added), else -1.
     """
     i = start
     while i < end:
         m = _INTERESTING.search(text, i, end)
         if m is None:
-            return
+            return -1
         i = m.start()
         c = text[i]
         if c == "\\" and i + 1 < end:
@@ -166,9 +178,11 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
             continue
         if c == "%" and text.startswith("%%", i):
             close = text.find("%%", i + 2, end)
-            stop = _trim_line_ends(text, i + 2, end) if close < 0 else close + 2
-            out.append(Region(i, stop, COMMENT))
-            i = stop
+            if close < 0:
+                out.append(Region(i, _trim_line_ends(text, i + 2, end), COMMENT))
+                return i
+            out.append(Region(i, close + 2, COMMENT))
+            i = close + 2
             continue
         if c == "$":
             j = _find_math_close(text, i, end)
@@ -217,6 +231,7 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> None:
                 i = m.end()
                 continue
         i += 1
+    return -1
 
 
 def _trim_line_ends(text: str, start: int, end: int) -> int:
@@ -236,7 +251,7 @@ def _find_backtick_close(text: str, i: int, end: int, n: int) -> int:
     start = i
     while True:
         m = _BACKTICKS.search(text, i, end)
-        if not m or "\n\n" in text[start : m.start()]:
+        if not m or _BLANK_LINE.search(text, start, m.start()):
             return -1
         if len(m.group()) == n:
             return m.start()
@@ -248,7 +263,7 @@ def _find_math_close(text: str, i: int, end: int) -> int:
     if text.startswith("$$", i):
         close = text.find("$$", i + 2, end)
         return -1 if close < 0 else close + 2
-    if i + 1 >= end or text[i + 1] in " \t\n$":
+    if i + 1 >= end or text[i + 1] in " \t\r\n$":
         return -1
     j = i + 1
     while j < end:
@@ -256,7 +271,7 @@ def _find_math_close(text: str, i: int, end: int) -> int:
         if ch == "\\":
             j += 2
             continue
-        if ch == "\n" and text.startswith("\n", j + 1):
+        if ch in "\r\n" and _BLANK_LINE.match(text, j, end):
             return -1
         if ch == "$":
             if text[j - 1] in " \t":
@@ -298,7 +313,7 @@ def _scan_link(text: str, i: int, end: int, out: list[Region]) -> int:
         if ch == "\\":
             k += 2
             continue
-        if ch == "\n" and text.startswith("\n", k + 1):
+        if ch in "\r\n" and _BLANK_LINE.match(text, k, end):
             return i
         if ch == "[":
             depth += 1
@@ -393,16 +408,34 @@ def find_regions(text: str, body_start: int, line_starts: list[int], first_line:
                 e -= 1
             blocks.append(Region(s, e, kind))
     blocks.sort()
-    regions.extend(blocks)
     pos = body_start
     for block in blocks + [Region(len(text), len(text), "")]:
+        if block.end <= pos and block.start < len(text):
+            continue  # inside a `%%` comment that opened before it
         if block.start > pos:
             first_inline = len(regions)
-            _scan_inline(text, pos, block.start, regions)
+            opened = _scan_inline(text, pos, block.start, regions)
             _scan_fields(text, pos, block.start, regions, regions[first_inline:])
+            if opened >= 0:
+                pos = _comment_across_blocks(text, opened, regions)
+                if block.end <= pos:
+                    continue
+        if block.kind:
+            regions.append(Region(max(block.start, pos), block.end, block.kind))
         pos = max(pos, block.end)
     regions.sort()
     return _drop_nested(regions)
+
+
+def _comment_across_blocks(text: str, opened: int, regions: list[Region]) -> int:
+    """Extend the `%%` comment opened at `opened` (the last region) to its closing `%%`, however
+    many blocks lie between: as in Obsidian, what opens first wins, so a code fence or heading
+    inside a comment is comment text, and a `%%` inside it closes the comment. Unclosed, the
+    comment runs to the end of the note. Returns where the comment ends."""
+    close = text.find("%%", opened + 2)
+    end = close + 2 if close >= 0 else _trim_line_ends(text, opened + 2, len(text))
+    regions[-1] = Region(opened, end, COMMENT)
+    return end
 
 
 def _scan_fields(text: str, start: int, end: int, out: list[Region],

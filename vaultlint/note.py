@@ -70,6 +70,12 @@ def _mostly_control(head: str) -> bool:
     return len(_CONTROL.findall(head)) * 10 >= len(head)
 
 
+def is_blank(line: str) -> bool:
+    """A blank line as CommonMark reads it: only spaces and tabs. A line of U+00A0, U+2003 or
+    U+3000 (which `str.strip` removes) is content: it renders as a paragraph."""
+    return not line.strip(" \t")
+
+
 def encode(text: str, bom: bool) -> bytes:
     return ((BOM if bom else "") + text).encode("utf-8")
 
@@ -168,6 +174,11 @@ class Note:
     def full_tokens(self) -> list[Token]:
         """Block and inline tokens: slower, for the fixer's safety check."""
         return markdown.parse_full(self.text[self.body_start :])
+
+    @cached_property
+    def html(self) -> str:
+        """The body rendered to HTML: the fixer's check that a fix keeps how the note looks."""
+        return markdown.render(self.full_tokens)
 
     @cached_property
     def regions(self) -> list[markdown.Region]:

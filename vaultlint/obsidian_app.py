@@ -19,11 +19,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from vaultlint.safeio import UnsafeFile, read_regular
 
 MAX_APP_JSON_BYTES = 1024 * 1024  # Obsidian's own app.json is a few hundred bytes
 LINK_FORMATS = ("shortest", "relative", "absolute")
@@ -61,7 +62,7 @@ def _filter_matches(flt: str, path: str) -> bool:
 def read_app_settings(root: Path) -> AppSettings:
     """The vault's app.json settings (defaults when it is absent or unusable)."""
     path = os.path.join(root, ".obsidian", "app.json")
-    data, problem = _read_json(path)
+    data, problem = _read_json(path, root)
     if problem is not None:
         _warn(f".obsidian/app.json: {problem}; using Obsidian's defaults")
         return AppSettings()
@@ -87,27 +88,18 @@ def _settings_from(data: dict[str, Any]) -> AppSettings:
     )
 
 
-def _read_json(path: str) -> tuple[Any, str | None]:
+def _read_json(path: str, root: Path) -> tuple[Any, str | None]:
     """(parsed JSON or None when absent, problem or None). Opened without blocking and checked
     to be a regular file of bounded size before reading: a FIFO or a device named app.json
-    must not hang the run, a huge file must not fill memory."""
+    must not hang the run, a huge file must not fill memory; one outside the vault is not read."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        raw, _ = read_regular(path, MAX_APP_JSON_BYTES, root)
     except FileNotFoundError:
         return None, None
+    except UnsafeFile as exc:
+        return None, exc.reason
     except OSError as exc:
         return None, f"cannot read it ({exc.strerror or exc})"
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            return None, "not a regular file"
-        if st.st_size > MAX_APP_JSON_BYTES:
-            return None, f"too large ({st.st_size:,} bytes)"
-        raw = os.read(fd, MAX_APP_JSON_BYTES + 1)
-    except OSError as exc:
-        return None, f"cannot read it ({exc.strerror or exc})"
-    finally:
-        os.close(fd)
     try:
         return json.loads(raw.decode("utf-8-sig")), None
     except (UnicodeDecodeError, ValueError) as exc:

@@ -146,6 +146,8 @@ def execute(options: RunOptions,
     settings, vault = prepare(options)
     linter = Linter(settings, vault)
     paths = report_scope(options, vault)
+    if not options.diff:  # --diff writes nothing, not even a deletion
+        _remove_stale_temps(vault)
     if options.fix or options.diff:
         results = [fix_file(linter, path, write=options.fix and not options.diff)
                    for path in (progress(paths) if progress else paths)]
@@ -198,7 +200,8 @@ def results_keys(linter: Linter, paths: list[str]) -> dict[str, str]:
     byte of the vault. (The note's own content is implied: its cache entry is per content.)"""
     settings, vault = linter.settings, linter.vault
     base = fingerprint([__version__, settings.raw, settings.select, settings.extend_select,
-                        settings.ignore, settings.unsafe_fixes])
+                        settings.ignore, settings.unsafe_fixes,
+                        repr(vault.app)])  # `.obsidian/app.json`: link format, attachments
     memo: dict[str, str] = {}
 
     def part(name: str, compute: Callable[[], str]) -> str:
@@ -337,6 +340,17 @@ def _ticking(results: Iterable[Any], items: list[Any], ticker) -> Iterable[Any]:
     if ticker is not None:
         for _ in ticker:
             pass
+
+
+def _remove_stale_temps(vault: Vault) -> None:
+    """Delete temp files a killed `--fix` left (the fixer's exact naming, old enough)."""
+    candidates = [f for f in vault.all_files if f.endswith((".vaultlint-tmp", ".vaultlint-copy"))]
+    if candidates:  # the fixer is imported only when there is something to clean
+        from vaultlint.fixer import remove_stale_temps
+
+        remove_stale_temps(vault.root, candidates)
+
+
 def fix_file(linter: Linter, path: str, write: bool) -> FileResult:
     from vaultlint.fixer import WriteError, fix_note, write_atomic  # not needed to check
 
@@ -347,18 +361,44 @@ def fix_file(linter: Linter, path: str, write: bool) -> FileResult:
     outcome = fix_note(note, lambda n: linter.lint(n)[0], linter.settings.unsafe_fixes)
     fixed_note = Note(path, outcome.text, note.bom) if outcome.text != note.text else note
     remaining, crashed = linter.lint(fixed_note)
-    refusals = [_refusal(fixed_note, diag, reason) for diag, reason in outcome.refused]
-    result = FileResult(path, sorted(remaining + refusals, key=lambda d: d.sort_key()),
+    remaining = _with_refusals(fixed_note, remaining, outcome.refused)
+    result = FileResult(path, sorted(remaining, key=lambda d: d.sort_key()),
                         fixed_note.text, note.text, outcome.applied, crashed)
     if write and result.changed:
         linter.vault.cache.forget(path)  # its content is about to change
         try:
             write_atomic(linter.vault.root / path, fixed_note.text, note.bom,
-                         encode(note.text, note.bom))
+                         encode(note.text, note.bom), root=linter.vault.root)
         except WriteError as exc:
             result.diagnostics.insert(0, _refusal(note, None, str(exc)))
             result.source, result.fixed = note.text, []
     return result
+
+
+def _with_refusals(note: Note, remaining: list, refused: list) -> list:
+    """Each refused fix reported once, on its own rule: the finding still there says why its
+    fix was not applied; a refused rule with no finding left gets one finding saying so."""
+    from dataclasses import replace
+
+    out = list(remaining)
+    done: set[tuple[str, str]] = set()
+    for diag, reason in refused:
+        if (diag.code, reason) in done:
+            continue
+        done.add((diag.code, reason))
+        note_why = f"fix refused: {reason}"
+        i = next((i for i, d in enumerate(out) if d.code == diag.code and d.fix is not None
+                  and d.message == diag.message), None)
+        if i is None:
+            i = next((i for i, d in enumerate(out) if d.code == diag.code and d.fix is not None), None)
+        if i is not None:
+            out[i] = replace(out[i], message=f"{out[i].message} ({note_why})", fix=None)
+        else:
+            line = max(0, min(diag.line - 1, note.line_count - 1))
+            start, end = note.line_span(line)
+            out.append(replace(diag, message=note_why, fix=None, line=line + 1, column=1,
+                               end_line=line + 1, end_column=end - start + 1, offset=start))
+    return out
 
 
 def _refusal(note: Note, diag, reason: str):

@@ -41,7 +41,7 @@ def collect(root: Path, paths: list[str], where: dict[str, Any], settings: Any) 
     for name in list_files(root, settings):
         if not is_note(name) or not _in_scope(name, paths):
             continue
-        data = read_bytes(root / name).data
+        data = read_bytes(root / name, root).data
         try:
             note = Note.from_bytes(name, data) if data is not None else None
         except DecodeError:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from vaultlint.cache import MISSING, Cache, content_hash, fingerprint, signature
 from vaultlint.note import MAX_NOTE_BYTES  # a bigger "note" is reported, not even read
 from vaultlint.obsidian_app import AppSettings, read_app_settings
+from vaultlint.safeio import UnsafeFile, read_regular
 if TYPE_CHECKING:  # config imports the rules, which import this module
     from vaultlint.config import Settings
 
@@ -151,16 +152,18 @@ class ReadResult:
     stat: os.stat_result | None = None
 
 
-def read_bytes(path: Path) -> ReadResult:
-    """Read a file, turning every OS error into a message instead of an exception."""
+def read_bytes(path: Path, root: Path | None = None) -> ReadResult:
+    """Read a file, turning every OS error and refusal into a message instead of an exception:
+    only a regular file of at most MAX_NOTE_BYTES, opened without blocking, and (with `root`)
+    only if its real path is inside `root` (a symlink to /etc/passwd is never read)."""
     try:
-        st = path.stat()
-        if st.st_size > MAX_NOTE_BYTES:
-            return ReadResult(None, f"file is too large to check ({st.st_size:,} bytes; "
-                                    f"limit {MAX_NOTE_BYTES:,})", st)
-        with path.open("rb") as fh:
-            data = fh.read()
+        data, st = read_regular(path, MAX_NOTE_BYTES, root)
         return ReadResult(data, None, st)
+    except UnsafeFile as exc:
+        if exc.size is not None:
+            return ReadResult(None, f"file is too large to check ({exc.size:,} bytes; "
+                                    f"limit {MAX_NOTE_BYTES:,})")
+        return ReadResult(None, exc.reason)
     except PermissionError:
         return ReadResult(None, "cannot read file: permission denied")
     except IsADirectoryError:
@@ -306,7 +309,7 @@ class Vault:
     def note(self, path: str) -> Any:
         """The parsed Note at `path`, or None if it cannot be read or decoded."""
         if path not in self.notes:
-            result = read_bytes(self.root / path)
+            result = read_bytes(self.root / path, self.root)
             self.notes[path] = self.remember(path, result.data)
         return self.notes[path]
 
@@ -317,10 +320,10 @@ class Vault:
         note = self.notes.get(path)
         if note is not None:
             return note.text
+        data = read_bytes(self.root / path, self.root).data  # never a file outside the vault
         try:
-            with open(os.path.join(self._base, path), "rb") as fh:
-                return decode(fh.read())[0]
-        except (OSError, DecodeError):
+            return decode(data)[0] if data is not None else None
+        except DecodeError:
             return None
 
     def remember(self, path: str, data: bytes | None) -> Any:

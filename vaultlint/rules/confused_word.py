@@ -376,7 +376,7 @@ RULE = Rule(
     default_enabled=False,
     options={"ratio": 10, "words": []},
     options_schema={
-        "ratio": {"type": "number", "minimum": 1},
+        "ratio": {"type": "number", "minimum": 1, "maximum": 1_000_000},
         "words": {"type": "array", "items": {"type": "string", "minLength": 1}},
     },
     examples=(

@@ -3,7 +3,9 @@
 Since Obsidian 1.4 only `tags`, `aliases` and `cssclasses` are read. A lone singular key is
 renamed in place (only the key's text changes, so everything else stays byte-for-byte); when
 both exist, the singular's values are appended to the plural list (no duplicates) and the
-singular key is removed (ruamel.yaml round trip keeps comments, order and quoting).
+singular key is removed. Only the lines of those two keys change: the plural's lines are a
+ruamel.yaml round trip of that key (comments, quoting kept), and the singular's comments stay
+where it was, as comment lines. Every other key keeps its text byte for byte.
 
 Fail:
 ```markdown
@@ -44,17 +46,17 @@ def _as_list(key: str, value: Any) -> list[Any]:
     return [value]
 
 
-def _merge(old: str, new: str):
-    def mutate(data: Any) -> bool:
+def _merge(new: str, old_items: list[Any]):
+    """Append the singular key's values (already read) to the plural key's list."""
+    def mutate(data: Any, _dropped_lines: set[int]) -> bool:
         merged = _as_list(new, data[new])
-        for item in _as_list(old, data[old]):
+        for item in old_items:
             if item not in merged:
                 merged.append(item)
         if isinstance(data[new], list):
             data[new].extend(merged[len(data[new]):])
         else:
             data[new] = fm_edit.block_list(merged)
-        del data[old]
         return True
     return mutate
 
@@ -79,8 +81,10 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         intents = frozenset({f"frontmatter:{old}", f"frontmatter:{new}"})
         line = fm.key_lines.get(old, fm.first_line + 1)
         if new in fm.data:
-            yaml = fm_edit.rewrite(note, _merge(old, new))
-            edit = Edit(fm.content_start, fm.content_end, yaml) if yaml is not None else None
+            # Only the lines of the two keys change; the singular's comments stay in its place.
+            merged = fm_edit.rewrite_key(note, new, _merge(new, _as_list(old, fm.data[old])),
+                                         remove=(old,))
+            edit = Edit(fm.content_start, fm.content_end, merged.yaml) if merged else None
             message = f"`{old}` is deprecated: merge it into `{new}`"
         else:
             edit = _rename_edit(note, line, old, new)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vaultlint.diagnostics import Diagnostic, Edit, Fix
-from vaultlint.note import Note
+from vaultlint.note import BOM, Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
 
@@ -28,8 +28,11 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     yaml_text = note.text[fm.content_start:fm.content_end]
     # Only blank: removable. Comments only: still reported, but kept (they may be notes to self).
+    # A U+FEFF right after the block would start the note once the block is gone and be read
+    # as a byte order mark, the rest then read as frontmatter: no fix then.
+    removable = not yaml_text.strip() and not note.text.startswith(BOM, fm.end)
     fix = Fix.safe(Edit(fm.start, fm.end, ""), intents=frozenset({"frontmatter"})) \
-        if not yaml_text.strip() else None
+        if removable else None
     yield ctx.at_line(fm.first_line, "empty frontmatter block", fix)
 
 

@@ -2,7 +2,9 @@
 
 A missing final newline makes `git diff` print "No newline at end of file"; blank lines
 at the end are noise (Obsidian's editor leaves them easily). An empty note stays empty.
-Blank lines at the end of an unclosed code block or comment are content and are kept.
+Blank lines at the end of an unclosed code block or comment are content and are kept, and
+so is a last line of non-breaking or ideographic spaces (U+00A0, U+2003, U+3000): CommonMark
+renders it. A final line break of any kind (`\n`, `\r\n`, `\r`) is left as it is.
 
 Fail:
 ```markdown
@@ -21,15 +23,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
-from vaultlint.note import Note
+from vaultlint.note import Note, is_blank
 from vaultlint.rules.base import Example, Rule, RuleContext
 
 
+_ONE_LINE_BREAK = ("\n", "\r\n", "\r")
+
+
 def _content_end(note: Note) -> int:
-    """End of the last line that holds anything but whitespace (0 if none)."""
+    """End of the last line that is not blank (0 if none); a line of U+00A0 or U+3000 is
+    content, not blank."""
     for line in range(note.line_count - 1, -1, -1):
         start, end = note.line_span(line)
-        if note.text[start:end].strip():
+        if not is_blank(note.text[start:end]):
             return end
     return 0
 
@@ -43,8 +49,8 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         desired = ""
     else:
         desired = note.newline
-    if text[end:] == desired:
-        return
+    if text[end:] == desired or (desired and text[end:] in _ONE_LINE_BREAK):
+        return  # one line break, of whatever kind: which kind is not this rule's business
     last_content_line = note.position(end)[0]
     if (last_content_line + 1) in note.block_lines or (
             end < len(text) and note.in_region(end, {"comment"})):

@@ -33,7 +33,6 @@ read_priority: 1
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -50,9 +49,18 @@ def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
     """Keys an additionalProperties/unevaluatedProperties error is about."""
     inst = error.instance if isinstance(error.instance, dict) else {}
     known = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
-    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})] \
+    patterns = list(error.schema.get("patternProperties", {})) \
         if isinstance(error.schema, dict) else []
-    return [k for k in inst if k not in known and not any(p.search(k) for p in patterns)]
+    return [k for k in inst if k not in known
+            and not any(_search(p, k) for p in patterns)]
+
+
+def _search(pattern: str, key: str) -> bool:
+    """Linear-time match (never Python's backtracking `re`: a user pattern may explode)."""
+    try:
+        return fm_schema.pattern_search(pattern, key)
+    except ValueError:
+        return False
 
 
 def _line_of(note: Note, key: str | None) -> int:
@@ -96,7 +104,8 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         if not mapping.applies(note.path, data):
             continue
         try:
-            validator = fm_schema.compile_schema(mapping.schema)
+            roots = fm_schema.allowed_roots(settings)  # outside paths: only from --config
+            validator = fm_schema.compile_schema(mapping.schema, roots)
             yield from _diagnostics(note, ctx, validator, data, mapping.schema.name)
         except fm_schema.UnresolvableRef as exc:
             yield _schema_failure(ctx, note, f"schema {mapping.schema.name}: cannot resolve $ref {exc}")

@@ -33,12 +33,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
-from vaultlint.note import Note
+from vaultlint.note import Note, is_blank
 from vaultlint.rules.base import Example, Rule, RuleContext
 
 
 def _blank(note: Note, line: int) -> bool:
-    return not note.line_text(line).strip()
+    return is_blank(note.line_text(line))
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -1,8 +1,9 @@
 """`tags` is a list of tag names: no leading `#`, no duplicates.
 
 A single string (`tags: a, b` or `tags: a b`) becomes a list, a leading `#` is removed and
-duplicates are dropped, the first occurrence kept in place. Comments, quoting and the file's
-list style are kept (ruamel.yaml round trip).
+duplicates are dropped, the first occurrence kept in place. Only the lines of `tags` are
+rewritten (a ruamel.yaml round trip of that key, keeping comments, quoting and the file's list
+style); a removed duplicate's own line goes with its comment, which the fix declares.
 
 Fail:
 ```markdown
@@ -22,6 +23,7 @@ tags:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -42,12 +44,45 @@ def normal_tags(value: Any) -> list[Any] | None:
         items = list(value)
     else:
         return None
-    out: list[Any] = []
-    for item in items:
-        tag = item.lstrip("#") if isinstance(item, str) else item
-        if tag != "" and tag not in out:
-            out.append(tag)
-    return out
+    tags = [item.lstrip("#") if isinstance(item, str) else item for item in items]
+    drop = _repeated(tags)
+    return [tag for i, tag in enumerate(tags) if i not in drop]
+
+
+def _repeated(items: list[Any]) -> set[int]:
+    """Indexes of the empty items and of those equal to an earlier one, in linear time (a set
+    of the hashable ones seen; a YAML mapping or list as a tag is compared one by one)."""
+    seen: set[Any] = set()
+    unhashable: list[Any] = []
+    drop: set[int] = set()
+    for i, item in enumerate(items):
+        try:
+            repeated = item in seen
+            seen.add(item)
+        except TypeError:
+            repeated = item in unhashable
+            unhashable.append(item)
+        if repeated or item == "":
+            drop.add(i)
+    return drop
+
+
+def _delete(seq: Any, drop: set[int]) -> None:
+    """`del seq[i]` for every i in `drop`, in one pass: ruamel's CommentedSeq re-keys every
+    later comment on each delete (quadratic for thousands of tags). The comments move exactly
+    as those deletes would move them; a deleted item's comment goes with it."""
+    if not drop:
+        return
+    gone = sorted(drop)
+    kept = [item for i, item in enumerate(seq) if i not in drop]
+    comments = getattr(getattr(seq, "ca", None), "items", None)
+    if isinstance(comments, dict):
+        moved = {k - bisect.bisect_left(gone, k): v for k, v in comments.items()
+                 if k not in drop}
+        comments.clear()
+        comments.update(moved)
+    list.__delitem__(seq, slice(None))
+    list.extend(seq, kept)
 
 
 def _problem(value: Any) -> str | None:
@@ -62,23 +97,37 @@ def _problem(value: Any) -> str | None:
     return None
 
 
-def _mutate(data: Any) -> bool:
+def _mutate(data: Any, dropped_lines: set[int]) -> bool:
     old = data.get("tags")
     new = normal_tags(old)
     if new is None or new == old:
         return False
     if isinstance(old, list):  # edit in place so comments stay on the items they follow
-        seen: list[Any] = []
         for i in range(len(old)):
             tag = old[i].lstrip("#") if isinstance(old[i], str) else old[i]
             if tag != old[i]:
                 old[i] = type(old[i])(tag) if isinstance(old[i], str) else tag
-        for i in reversed(range(len(old))):
-            if old[i] in old[:i] or old[i] == "":
-                del old[i]
+        lines = _item_lines(old)
+        drop = _repeated(old)
+        removed = {lines[i] for i in drop}
+        _delete(old, drop)
+        lines = [line for i, line in enumerate(lines) if i not in drop]
+        # A removed item's own line goes, and its comment with it (declared, not lost)
+        dropped_lines.update(removed - set(lines) - {0})
         return True
     data["tags"] = fm_edit.block_list(new)
     return True
+
+
+def _item_lines(seq: Any) -> list[int]:
+    """The line of each item of a ruamel list (0 when unknown: the key's own line)."""
+    lines = []
+    for i in range(len(seq)):
+        try:
+            lines.append(seq.lc.item(i)[0])
+        except (AttributeError, KeyError, TypeError):
+            lines.append(0)
+    return lines
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -88,9 +137,9 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     problem = _problem(fm.data["tags"])
     if problem is None:
         return
-    new = fm_edit.rewrite(note, _mutate)
-    fix = Fix.safe(Edit(fm.content_start, fm.content_end, new),
-                   intents=frozenset({"frontmatter:tags"})) if new is not None else None
+    new = fm_edit.rewrite_key(note, "tags", _mutate)
+    fix = Fix.safe(Edit(fm.content_start, fm.content_end, new.yaml),
+                   intents=new.intents("tags")) if new is not None else None
     yield ctx.at_line(fm.key_lines.get("tags", 1) - 1, problem, fix)
 
 

@@ -1,8 +1,10 @@
 """Spaces and tabs at the end of a line.
 
-Trailing whitespace is invisible noise in diffs. Exactly two trailing spaces before a
-following line of text are a Markdown hard line break, so they are kept unless
-`hard-breaks = false`; a longer run that ends a hard break is shortened to two spaces.
+Trailing whitespace is invisible noise in diffs. Two trailing spaces on a paragraph line
+followed by another line of the same paragraph are a Markdown hard line break, so they are
+kept unless `hard-breaks = false`; a longer run that ends a hard break is shortened to two
+spaces. On table rows, headings and a quote's last line they mean nothing and are removed; on
+a callout's title line (Obsidian renders it apart) the fix is unsafe, as CommonMark sees a break.
 Lines inside code blocks, math blocks, HTML blocks and comments are never touched (their
 whitespace may be content); frontmatter lines are left to `yaml-format`.
 
@@ -22,6 +24,7 @@ second line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -36,18 +39,39 @@ def _trailing_start(text: str, start: int, end: int) -> int:
     return start + len(text[start:end].rstrip(" \t"))
 
 
-def _is_hard_break(note: Note, line: int, trailing: str) -> bool:
-    """Two or more spaces before a following non-blank line of the same paragraph."""
+# `\A`: tried at a line's start only (searched, the nested repeats would rescan, quadratic)
+_CALLOUT_TITLE = re.compile(r"\A[ \t]*(?:>[ \t]?)+\[!")
+
+
+def _break_lines(note: Note) -> set[int]:
+    """Lines (0-based, whole note) followed by another line of the same paragraph: the only
+    place trailing spaces make a hard break (table rows and headings are not paragraph lines)."""
+    lines: set[int] = set()
+    base = note.body_first_line
+    for tok in note.tokens:
+        if tok.type != "paragraph_open" or not tok.map:
+            continue
+        lines.update(range(tok.map[0] + base, tok.map[1] + base - 1))
+    return lines
+
+
+def _is_hard_break(note: Note, line: int, trailing: str, breaks: set[int]) -> bool:
+    """Two or more spaces before a following line of the same paragraph."""
     if not trailing.endswith("  ") or "\t" in trailing[-2:]:
         return False
-    if line + 1 >= note.line_count:
-        return False
-    return note.line_text(line + 1).strip() != ""
+    return line in breaks
+
+
+def _joins_line_breaks(text: str, start: int, end: int) -> bool:
+    """Whether emptying text[start:end] would join a lone CR before it and a LF after it into
+    one CRLF: two line breaks (a blank line, maybe what makes a list loose) would become one."""
+    return start > 0 and text.startswith("\r", start - 1) and text.startswith("\n", end)
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     keep_breaks = ctx.options["hard-breaks"]
     skip = note.block_lines
+    breaks = _break_lines(note)
     for line in range(note.body_first_line, note.line_count):
         if line in skip:
             continue
@@ -58,13 +82,23 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         if note.in_region(ws, {"comment", "code", "math", "frontmatter"}):
             continue
         trailing = note.text[ws:end]
-        if _is_hard_break(note, line, trailing):
+        hard = _is_hard_break(note, line, trailing, breaks)
+        if hard and _CALLOUT_TITLE.match(note.text[start:end]):
+            # Obsidian renders the title apart from the body, so the spaces mean nothing
+            # there; but CommonMark (the verifier's view) reads a hard break: unsafe.
+            fix = Fix.unsafe(Edit(ws, end, ""), intents=frozenset({"body"}))
+            yield ctx.diagnostic(ws, end, "trailing spaces on a callout title", fix)
+            continue
+        if hard:
             if not keep_breaks:  # removing a hard break changes the rendering
                 fix = Fix.unsafe(Edit(ws, end, ""), intents=frozenset({"body"}))
                 yield ctx.diagnostic(ws, end, "trailing spaces make a hard line break", fix)
             elif trailing != "  ":
                 fix = Fix.safe(Edit(ws, end, "  "))
                 yield ctx.diagnostic(ws, end, "hard line break with more than two spaces", fix)
+            continue
+        if ws == start and _joins_line_breaks(note.text, start, end):
+            yield ctx.diagnostic(ws, end, "whitespace between a CR and a LF line break", None)
             continue
         if ws == start:  # a whitespace-only line
             message = "whitespace on a blank line"

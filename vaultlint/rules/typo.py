@@ -41,6 +41,7 @@ Options:
 - `dictionary` (bool, default true): run the dictionary check.
 - `words` (list of strings, default []): words never reported (case-insensitive).
 - `words-file` (string, default ".vaultlint-words.txt"): vault-relative word list; may be absent.
+  It must lie inside the vault (unless named by a `--config` config) and be a regular file.
 - `min-notes` (integer, default 3): a word used in this many notes is vocabulary (0: never).
 - `min-repeats` (integer, default 2): an unknown word the note itself uses this many times is
   deliberate (`symlink`, a handle, a term of art), not a slip (0: never). Measured on the
@@ -48,7 +49,9 @@ Options:
 - `properties` (list of strings, default ["description", "summary"]): frontmatter keys whose
   one-line string values are prose. (`title` is a name, like the file's: never judged.)
 - `typos-command` (string, default ""): the typos binary; empty: the one installed with vaultlint,
-  else `typos` on PATH. Missing: a warning, and only the dictionary check runs.
+  else `typos` on PATH. Missing: a warning, and only the dictionary check runs. It runs a
+  program, so it is taken only from a config passed with `--config` or from the environment
+  variable `VAULTLINT_TYPOS_COMMAND`; in a config found in the vault it is ignored (a warning).
 - `locale` ("en", "en-us", "en-gb", "en-ca", "en-au"; default "en"): which spelling variants
   both checks accept ("en": all; "en-gb": `colour`, not `color`).
 - `language` (string, default "auto"): the language of notes without a `lang` property: "auto"
@@ -79,6 +82,7 @@ from vaultlint import hunspell, language, markdown, spelling
 from vaultlint.diagnostics import Diagnostic
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
+from vaultlint.safeio import UnsafeFile, describe, read_regular
 from vaultlint.urls import string_values
 from vaultlint.vault import IndexSpec, Vault
 
@@ -233,11 +237,16 @@ def _engine(options: dict[str, Any]) -> spelling.TyposEngine | None:
     return spelling.typos_engine(options["typos-command"], options["locale"])
 
 
-def read_words(path: Path) -> frozenset[str]:
-    """A word list file: one word per line, `#` starts a comment; absent means empty."""
+def read_words(path: Path, root: Path | None = None) -> frozenset[str]:
+    """A word list file: one word per line, `#` starts a comment; absent means empty. Read as
+    every file is (safeio): a FIFO, a device, a huge file or (with `root`) a file outside the
+    vault is not read, and a warning names it."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = read_regular(path, root=root)[0].decode("utf-8").splitlines()
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, UnsafeFile, UnicodeDecodeError) as exc:
+        spelling.warn_once(f"typo: words-file {describe(path, exc)}")
         return frozenset()
     return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().lower()))
 
@@ -247,7 +256,9 @@ def _allowed(ctx: RuleContext) -> frozenset[str]:
     name = ctx.options["words-file"]
     if ctx.vault is None or not name:
         return words
-    return words | ctx.vault.index(f"typo-words:{name}", lambda v: read_words(v.root / name))
+    # a config found in the vault may name only a words file inside it; `--config` may name any
+    return words | ctx.vault.index(f"typo-words:{name}", lambda v: read_words(
+        v.root / name, None if v.settings.trusted else v.root))
 
 
 # --- checking ------------------------------------------------------------------------------------
@@ -469,6 +480,21 @@ def _diagnostic(ctx: RuleContext, finding: Finding, span: tuple[int, int],
     return ctx.diagnostic(start, end, message, fix)
 
 
+def _files_read(settings: Any) -> Any:
+    """The rule's cache key: every file it reads besides notes, by content (the words file and
+    the Hunspell dictionaries), wherever they are: inside the vault's file list or not."""
+    from vaultlint.cache import files_key
+
+    if settings is None:
+        return []
+    options = settings.options_for(RULE)
+    files = [settings.root / options["words-file"]] if options["words-file"] else []
+    for configured in options["dictionaries"].values():
+        base = hunspell.base_path(configured, settings.root)
+        files += [base.with_name(base.name + ".dic"), base.with_name(base.name + ".aff")]
+    return files_key(files)
+
+
 RULE = Rule(
     code="TYP001",
     name="typo",
@@ -476,6 +502,7 @@ RULE = Rule(
     docs=__doc__,
     check=check,
     fixable=True,
+    cache_key=_files_read,
     options={"dictionary": True, "words": [], "words-file": ".vaultlint-words.txt",
              "min-notes": 3, "min-repeats": 2, "properties": ["description", "summary"],
              "typos-command": "", "locale": "en", "language": "auto", "dictionaries": {}},
@@ -483,8 +510,8 @@ RULE = Rule(
         "dictionary": {"type": "boolean"},
         "words": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "words-file": {"type": "string"},
-        "min-notes": {"type": "integer", "minimum": 0},
-        "min-repeats": {"type": "integer", "minimum": 0},
+        "min-notes": {"type": "integer", "minimum": 0, "maximum": 1_000_000},
+        "min-repeats": {"type": "integer", "minimum": 0, "maximum": 1_000_000},
         "properties": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "typos-command": {"type": "string"},
         "locale": {"enum": LOCALES},

@@ -182,7 +182,8 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     )
     line = note.position(fm.content_start)[0] + first_diff
     changed = sum(1 for a, b in zip(old_lines, new_lines) if a != b) + abs(len(old_lines) - len(new_lines))
-    fix = Fix.safe(Edit(fm.content_start, fm.content_end, new))
+    # Layout of every key may change (the verifier still checks data and comments).
+    fix = Fix.safe(Edit(fm.content_start, fm.content_end, new), intents=frozenset({"yaml-layout"}))
     yield ctx.at_line(
         min(line, note.line_count - 1),
         f"frontmatter layout: {changed} line(s) differ from consistent YAML "
@@ -201,7 +202,8 @@ RULE = Rule(
     fixable=True,
     options={"mapping-indent": "consistent", "sequence-offset": "consistent"},
     options_schema={
-        "mapping-indent": {"oneOf": [{"const": "consistent"}, {"type": "integer", "minimum": 1}]},
+        "mapping-indent": {"oneOf": [{"const": "consistent"},
+                                     {"type": "integer", "minimum": 1, "maximum": 16}]},
         "sequence-offset": {"enum": ["consistent", 0, 2]},
     },
     examples=(
