@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import json
+
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from conftest import quoted_words, run_cli, typo_findings
+from conftest import quoted_words, run_cli, run_subprocess, typo_findings
 from vaultlint import hunspell
 from test_typo_language import AFF, ITALIAN, WORDS
 
@@ -83,6 +85,24 @@ def test_editing_a_schema_file_changes_cached_findings(make_vault) -> None:
     assert _schema_codes(vault) == []
     schema.write_text('{"properties": {"rating": {"type": "integer", "maximum": 5}}}')
     assert _schema_codes(vault) == ["FM201"]
+
+
+def test_editing_a_ref_target_in_a_subfolder_changes_cached_findings(make_vault) -> None:
+    vault = make_vault({"n.md": "---\nrating: 7\n---\nx\n",
+                        ".vaultlint.toml": '[[frontmatter.schemas]]\nschema = "s/s.json"\n'})
+    (vault / "s" / "defs").mkdir(parents=True)
+    (vault / "s" / "s.json").write_text(
+        '{"properties": {"rating": {"$ref": "defs/rating.json"}}}')
+    target = vault / "s" / "defs" / "rating.json"
+    target.write_text('{"type": "integer"}')
+
+    def codes() -> list[str]:  # new processes: a process keeps its compiled schemas
+        res = run_subprocess(["--select", "frontmatter-schema", "--output-format", "json"], vault)
+        return [d["code"] for d in json.loads(res.stdout)]
+
+    assert codes() == []
+    target.write_text('{"type": "integer", "maximum": 5}')
+    assert codes() == ["FM201"]
 
 
 def _cache_file(vault: Path) -> Path:

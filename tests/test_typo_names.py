@@ -4,7 +4,6 @@ capitalised word mid-sentence), and never splits or fixes a word next to an apos
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from vaultlint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from vaultlint.frontmatter import load_for_check
 from vaultlint.note import BOM, Note, encode
 
 MAX_PASSES = 25

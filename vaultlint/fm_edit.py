@@ -60,7 +60,8 @@ def rewrite_key(note: Note, key: str, mutate: KeyMutate, remove: tuple[str, ...]
     new_lines = _rewrite_span(lines, (start, end), mutate, dropped_lines)
     if new_lines is None:
         return None
-    dropped = [c for i in sorted(dropped_lines) for c in (yaml_comments(lines[start + i]) or [])]
+    dropped = [c for i in sorted(dropped_lines) if "#" in lines[start + i]  # else no comment:
+               for c in (yaml_comments(lines[start + i]) or [])]  # and no scan (10,000 tags)
     replacements = {spans[key]: new_lines}
     for gone in remove:  # its comments stay where it was, as comment lines
         s, e = spans[gone]

@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -432,14 +432,53 @@ def iter_errors(validator: jsonschema.Draft202012Validator, data: Any):
         yield jsonschema.exceptions.best_match([error]) if error.context else error
 
 
+MAX_REF_FILES = 500  # a schema tree larger than this is not followed further for the key
+
+
+def _ref_files(schema: Path, roots: tuple[str, ...] | None) -> set[Path]:
+    """The local files a schema's `$ref`s reach, transitively (in any folder: `sub/x.json`),
+    as validation resolves them: relative to the mapped schema's folder, `file://` absolute."""
+    found: set[Path] = set()
+    todo = [schema]
+    while todo and len(found) < MAX_REF_FILES:
+        try:
+            node = read_json(todo.pop(), roots)
+        except (OSError, ValueError, UnsafeFile):
+            continue  # validation reports it; the key only needs what can be read
+        for ref in _local_refs(node):
+            path = Path(unquote(ref[len("file://"):])) if ref.startswith("file://") \
+                else schema.parent / ref
+            if path not in found:
+                found.add(path)
+                todo.append(path)
+    return found
+
+
+def _local_refs(node: Any) -> Iterator[str]:
+    """The file part of every `$ref` to another file (not `#/...`, not a network URL)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and (target := ref.split("#", 1)[0]) and \
+                    ("://" not in target or target.startswith("file://")):
+                yield target
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def dependencies(settings: Any) -> list[tuple[str, str]]:
     """(path, content hash) of every file validation reads: mapped schemas and the JSON files
     beside them (local `$ref` targets), and `.obsidian/types.json`."""
     files: set[Path] = set()
+    roots = allowed_roots(settings)
     for mapping in mappings(settings):
         files.add(mapping.schema)
         if mapping.schema.parent.is_dir():
             files.update(mapping.schema.parent.glob("*.json"))
+        files.update(_ref_files(mapping.schema, roots))
     if settings is not None:
         files.add(settings.root / ".obsidian" / "types.json")
     out = []

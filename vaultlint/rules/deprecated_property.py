@@ -49,14 +49,15 @@ def _as_list(key: str, value: Any) -> list[Any]:
 def _merge(new: str, old_items: list[Any]):
     """Append the singular key's values (already read) to the plural key's list."""
     def mutate(data: Any, _dropped_lines: set[int]) -> bool:
-        merged = _as_list(new, data[new])
+        present = _as_list(new, data[new])  # normalised: may be shorter than the list itself
+        added: list[Any] = []
         for item in old_items:
-            if item not in merged:
-                merged.append(item)
+            if item not in present and item not in added:
+                added.append(item)
         if isinstance(data[new], list):
-            data[new].extend(merged[len(data[new]):])
+            data[new].extend(added)  # the list's own items, duplicates included, stay as they are
         else:
-            data[new] = fm_edit.block_list(merged)
+            data[new] = fm_edit.block_list(present + added)
         return True
     return mutate
 
@@ -103,5 +104,7 @@ RULE = Rule(
         Example("---\nalias: Intro # why\n---\n", "---\naliases: Intro # why\n---\n"),
         Example("---\ntags:\n  - a # first\ntag: b\n---\n", "---\ntags:\n  - a # first\n  - b\n---\n"),
         Example("---\naliases: [x]\n---\n", flagged=False),
+        # The plural's duplicates are FM103's business; the singular's value is never lost.
+        Example("---\ntags: [a, a]\ntag: b\n---\n", "---\ntags: [a, a, b]\n---\n"),
     ),
 )
