@@ -242,3 +242,12 @@ def test_remove_stale_temps_only_touches_the_names_it_is_given(tmp_path):
     assert remove_stale_temps(tmp_path, ["a.md"]) == []
     assert remove_stale_temps(tmp_path, [".a.md.abcd1234.vaultlint-tmp"]) == [
         ".a.md.abcd1234.vaultlint-tmp"]
+
+
+def test_a_note_swapped_for_a_fifo_before_the_write_is_refused_not_waited_on(tmp_path):
+    from vaultlint.fixer import WriteError, write_atomic
+
+    fifo = tmp_path / "n.md"
+    os.mkfifo(fifo)  # nobody ever writes to it: a blocking open would hang here forever
+    with pytest.raises(WriteError, match="not a regular file"):
+        write_atomic(fifo, "new\n", False, b"old\n", root=tmp_path)

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from vaultlint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from vaultlint.note import BOM, Note, encode
+from vaultlint.note import BOM, MAX_NOTE_BYTES, Note, encode
+from vaultlint.safeio import UnsafeFile, read_regular
 
 MAX_PASSES = 25
 PROTECTED_KINDS = ("code", "math", "comment", "html", "link", "url", "field")
@@ -342,10 +343,10 @@ def write_atomic(path: Path, text: str, bom: bool, expected: bytes,
     note or the new one, never a mix. Every failure is a WriteError (the run goes on).
     """
     target = _write_target(path, root)
-    try:
-        with target.open("rb") as fh:
-            current = fh.read()
-        st = target.stat()
+    try:  # non-blocking and regular files only: a note swapped for a FIFO must not hang us
+        current, st = read_regular(target, MAX_NOTE_BYTES)
+    except UnsafeFile as exc:
+        raise WriteError(f"cannot re-read before writing: {exc}") from None
     except OSError as exc:
         raise WriteError(f"cannot re-read before writing: {exc.strerror or exc}") from None
     data = encode(text, bom)
