@@ -136,6 +136,7 @@ def declared_language(note: Note) -> str | None:
 # so do the facts of several indexes. Bounded, so a vault's notes are not all kept alive.
 _MEMO: OrderedDict[tuple[int, bool], tuple[Note, Languages]] = OrderedDict()
 _PROSE: OrderedDict[int, tuple[Note, str]] = OrderedDict()
+_GUESSES: OrderedDict[int, tuple[Note, tuple[str, "Guess"]]] = OrderedDict()
 _MEMO_SIZE = 128
 
 
@@ -203,10 +204,21 @@ def _trusted(language: str, letters: int, context: tuple[str, str]) -> bool:
     return language in context or letters >= STRONG_BYTES
 
 
+def _body_guess(note: Note) -> tuple[str, Guess]:
+    """The note's cleaned body prose and CLD2's guess for it: asked for by the vault's language
+    index (`note_fact`) and by the note's own check, detected once (memoised for the last
+    notes)."""
+    found = _GUESSES.get(id(note))
+    if found is None or found[0] is not note:
+        body = clean(prose_text(note)[note.body_start:])
+        found = (note, (body, detect(body)))
+        _remember(id(note), found, _GUESSES)
+    return found[1]
+
+
 def _detected(note: Note, context: tuple[str, str]) -> Languages:
     """`context`: the language of the note's folder, and of its vault."""
-    body = clean(prose_text(note)[note.body_start:])
-    guess = detect(body)
+    body, guess = _body_guess(note)
     if not _enough(guess, context):
         return Languages(context[0])
     return Languages(guess.language,
@@ -256,7 +268,7 @@ def note_fact(note: Note) -> str | None:
     declared = declared_language(note)
     if declared is not None:
         return declared
-    guess = detect(clean(prose_text(note)[note.body_start:]))
+    guess = _body_guess(note)[1]
     return guess.language if guess.reliable else None
 
 

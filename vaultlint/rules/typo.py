@@ -363,18 +363,18 @@ class Judge:
 
     def _foreign_vocabulary(self, word: str) -> bool:
         english = spelling.dictionary(self.options["locale"])
-        repeats = self.options["min-repeats"]
-        return (word in self.allowed or word in self.own_names or word in self.titles
-                or english is not None and english.known(word)
-                or 0 < repeats <= self.uses[word]
-                or self.vocabulary is not None and
-                self.vocabulary.knows(word, self.options["min-notes"]))
+        return english is not None and english.known(word) or self._chosen(word)
 
     def _in_vocabulary(self, word: str) -> bool:
         if word.lower() in spelling.NON_WORDS:  # `alot` stays a slip however often it is used
             return word.lower() in self.allowed or word.lower() in self.titles
+        return self.dictionary.known(word) or self._chosen(word)
+
+    def _chosen(self, word: str) -> bool:
+        """The writer's word, in any language: in the word lists, the note's names (which
+        include its title words), repeated in the note, or the vault's vocabulary."""
         repeats = self.options["min-repeats"]
-        return (word in self.allowed or word in self.own_names or self.dictionary.known(word)
+        return (word in self.allowed or word in self.own_names
                 or 0 < repeats <= self.uses[word]
                 or self.vocabulary is not None and
                 self.vocabulary.knows(word, self.options["min-notes"]))
