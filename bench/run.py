@@ -12,6 +12,8 @@ Each measurement is the best of `--repeat` runs of a whole command (process star
 - vaultlint pre-commit: one note changed and passed on the command line, as pre-commit does
   (the whole vault is still indexed, from the cache); once with a prose edit, once with an edit
   that changes what other notes know of it (a heading, an unknown word, a link, a source URL);
+- vaultlint --staged (the `vaultlint` hook now): the vault is made a git repository, one note's
+  edit is staged; then its deletion is staged (the notes linking to it are reported);
 - peers, when installed: markdownlint-cli2 (npm; `--install-peers` puts it in bench/.tools),
   `mdformat --check`, `codespell`.
 
@@ -103,6 +105,8 @@ def measure(vault: Path, repeat: int, peers: bool) -> dict[str, float]:
     results["vaultlint pre-commit (1 note with new heading, word, link, URL)"] = timed(
         vaultlint + target, vault, repeat, rework)
     changed.write_text(original, encoding="utf-8")
+    results.update(measure_staged(vault, vaultlint, changed, touch, repeat))
+    changed.write_text(original, encoding="utf-8")
     if peers:
         mdl = markdownlint()
         if mdl:
@@ -112,6 +116,32 @@ def measure(vault: Path, repeat: int, peers: bool) -> dict[str, float]:
         if shutil.which("codespell"):
             results["codespell"] = timed(["codespell", "--quiet-level", "3", "."], vault, repeat)
     return results
+
+
+def measure_staged(vault: Path, vaultlint: list[str], changed: Path, touch, repeat: int
+                   ) -> dict[str, float]:
+    """The `vaultlint` pre-commit hook as it runs now: `--staged` in a git repository, warm
+    (one staged edit; one staged deletion of a note, whose linkers are then reported)."""
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "vault"]):
+        subprocess.run(git + args, cwd=vault, check=True, capture_output=True)
+    subprocess.run(vaultlint, cwd=vault, stdout=subprocess.DEVNULL, env=ENV)
+    rel = str(changed.relative_to(vault))
+
+    def stage_edit() -> None:
+        touch()
+        subprocess.run(git + ["add", rel], cwd=vault, check=True)
+
+    def stage_deletion() -> None:
+        subprocess.run(git + ["reset", "-q", "--hard"], cwd=vault, check=True)
+        subprocess.run(git + ["rm", "-q", rel], cwd=vault, check=True)
+
+    out = {"vaultlint --staged (1 staged note, git repository)":
+           timed(vaultlint + ["--staged"], vault, repeat, stage_edit),
+           "vaultlint --staged (1 staged deletion: its linkers reported)":
+           timed(vaultlint + ["--staged"], vault, repeat, stage_deletion)}
+    subprocess.run(git + ["reset", "-q", "--hard"], cwd=vault, check=True)
+    return out
 
 
 def table(notes: int, size: float, results: dict[str, float]) -> str:

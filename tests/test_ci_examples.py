@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import shlex
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from test_precommit import GIT_ENV, _env, _git, _vault_repo
+from test_precommit import _env, _git, _vault_repo
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "docs" / "examples"
@@ -33,23 +31,26 @@ def test_workflow_and_action_match_githubs_schemas(schema, path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_workflow_vaultlint_steps_run(make_vault, tmp_path):
-    vault = make_vault({"Notes/a, b: c.md": "# A\ntext  \t\n"})
-    subprocess.run(["git", "init", "-q"], cwd=vault, check=True)
+def test_workflow_vaultlint_step_runs(tmp_path):
+    """The workflow's action step, with its `with:` inputs, run as test_action runs the action."""
+    from test_action import run_step
+
     workflow = yaml.safe_load((EXAMPLES / "github-workflow.yml").read_text())
-    steps = [s["run"] for s in workflow["jobs"]["vaultlint"]["steps"]
-             if "run" in s and s["run"].startswith("vaultlint")]
-    assert len(steps) == 2
-    summary = tmp_path / "summary.md"
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
-    annotations = subprocess.run(shlex.split(steps[0]), cwd=vault, env=env, capture_output=True,
-                                 text=True)
-    assert annotations.returncode == 1
-    assert "::notice file=Notes/a%2C b%3A c.md,line=2" in annotations.stdout  # layout: info
-    assert "| Notes/a, b: c.md | 2 |" in summary.read_text()
-    sarif = subprocess.run(shlex.split(steps[1]), cwd=vault, env=env, capture_output=True, text=True)
-    assert sarif.returncode == 0
-    assert json.loads((vault / "vaultlint.sarif").read_text())["version"] == "2.1.0"
+    steps = workflow["jobs"]["vaultlint"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0  # changed-only needs the base branch's history
+    action = next(s for s in steps if s.get("uses", "").startswith("vaultlint/vaultlint@"))
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/"))
+    workspace = tmp_path / "repo"
+    (workspace / ".obsidian").mkdir(parents=True)
+    (workspace / "Notes").mkdir()
+    (workspace / "Notes" / "a, b: c.md").write_text("# A\ntext  \t\n")
+    subprocess.run(["git", "init", "-q"], cwd=workspace, check=True)
+    proc, outputs = run_step("Run vaultlint", workspace, action["with"], base_ref="")
+    assert proc.returncode == 1, proc.stderr
+    assert "::notice file=Notes/a%2C b%3A c.md,line=2" in proc.stdout  # layout: info
+    assert "| Notes/a, b: c.md | 2 |" in (tmp_path / "summary.md").read_text()
+    assert outputs["sarif-file"] == upload["with"]["sarif_file"]
+    assert json.loads((workspace / "vaultlint.sarif").read_text())["version"] == "2.1.0"
 
 
 def _head() -> str | None:
@@ -83,12 +84,13 @@ def test_readme_pre_commit_config_runs(tmp_path):
                               cwd=repo, env=env, capture_output=True, text=True, timeout=900)
 
     assert vault_hook().returncode == 0
-    # Deleting a note that another note links to: no file is passed for a deletion, so the
-    # per-note hooks pass, and only the whole-vault hook sees the broken link.
+    # Deleting a note that another note links to: no file is passed for a deletion, yet the
+    # commit-time hook (--staged, always_run) reports the link it broke; so does the vault hook.
     _git(repo, "commit", "-qm", "notes", env=env)
     _git(repo, "rm", "-q", "Target.md", env=env)
-    per_note = subprocess.run(["pre-commit", "run"], cwd=repo, env=env, capture_output=True,
-                              text=True, timeout=900)
-    assert per_note.returncode == 0, per_note.stdout
+    per_commit = subprocess.run(["pre-commit", "run"], cwd=repo, env=env, capture_output=True,
+                                text=True, timeout=900)
+    assert per_commit.returncode == 1 and "Note.md:4:3: LNK001" in per_commit.stdout, \
+        per_commit.stdout
     broken = vault_hook()
     assert broken.returncode == 1 and "Note.md:4:3: LNK001" in broken.stdout, broken.stdout

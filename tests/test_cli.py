@@ -94,7 +94,7 @@ def test_paths_limit_the_report(make_vault):
 def test_vault_root_is_found_from_a_subfolder(make_vault):
     vault = make_vault({"a.md": DIRTY, "sub/b.md": CLEAN})
     res = run_cli(["--output-format", "json"], vault / "sub")
-    assert {d["path"] for d in res.json()} == {"a.md"}
+    assert {d["path"] for d in res.json()} == {"../a.md"}  # paths are from the current folder
 
 
 def test_hidden_and_gitignored_files_are_skipped(make_vault):
@@ -214,7 +214,7 @@ def test_vault_in_a_folder_the_repo_ignores_is_still_checked(tmp_path):
     (repo / ".gitignore").write_text("demo-vault/\n")
     vault = write_vault(repo / "demo-vault", {"a.md": "x  \t\n"})
     res = run_cli(["--output-format", "json", "demo-vault"], repo)
-    assert [d["path"] for d in res.json()] == ["a.md"]
+    assert [d["path"] for d in res.json()] == ["demo-vault/a.md"]  # from the current folder
 
 
 def test_a_reader_that_stops_early_ends_the_run_quietly(make_vault):

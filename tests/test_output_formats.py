@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from conftest import run_cli
+from vaultlint import rules as registry
 
 GOLDEN = Path(__file__).parent / "golden"
 NAME = "Réunions/Q1, budget: 100% done.md"
@@ -32,14 +33,17 @@ def _output(vault: Path, fmt: str, env: dict | None = None) -> str:
 
 
 def _stable(fmt: str, out: str) -> str:
-    """SARIF carries every rule's documentation: keep only the rule ids in the golden file, so
-    editing a rule's docs does not change it (the full SARIF is schema-checked below)."""
+    """SARIF carries every rule's documentation: the golden file says only that the driver
+    lists every registered rule, in order, so editing or adding a rule does not change it (the
+    full SARIF is schema-checked below); the machine's folder is left out of %SRCROOT%."""
     if fmt != "sarif":
         return out
     log = json.loads(out)
     driver = log["runs"][0]["tool"]["driver"]
-    driver["rules"] = [r["id"] for r in driver["rules"]]
+    assert [r["id"] for r in driver["rules"]] == [r.code for r in registry.ALL_RULES]
+    driver["rules"] = "every registered rule"
     driver["version"] = "VERSION"
+    log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] = "file:///VAULT/"  # a tmp folder
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -86,14 +90,35 @@ def test_github_escapes_message_newlines_and_percent():
     assert escape_property("a, b: c%") == "a%2C b%3A c%25"
 
 
-def test_sarif_is_valid_sarif_2_1_0(vault):
-    log = json.loads(_output(vault, "sarif"))
+SARIF_NAMES = [NAME, "Projects #1/café 50% off.md", "日記/2024 #tag [draft].md"]
+
+
+def _sarif_validator() -> jsonschema.Draft4Validator:
+    """The OASIS schema with format checking: `uri` and `uri-reference` values must be URIs
+    (checked by rfc3986-validator), so a note name written raw into a URI fails."""
     schema = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text())
-    jsonschema.Draft4Validator(schema).validate(log)
-    result = log["runs"][0]["results"][0]
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == NAME
+    checker = jsonschema.FormatChecker()
+    assert {"uri", "uri-reference"} <= set(checker.checkers)  # else formats go unchecked
+    return jsonschema.Draft4Validator(schema, format_checker=checker)
+
+
+def test_sarif_is_valid_sarif_2_1_0_with_format_checks(make_vault):
+    from urllib.parse import unquote
+
+    vault = make_vault({name: NOTE for name in SARIF_NAMES})
+    log = json.loads(_output(vault, "sarif"))
+    validator = _sarif_validator()
+    validator.validate(log)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in log["runs"][0]["results"]}
+    assert {unquote(u) for u in uris} == set(SARIF_NAMES)
+    assert all(" " not in u and "#" not in u for u in uris)
     rules = {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert {r["ruleId"] for r in log["runs"][0]["results"]} <= rules
+    # The check has teeth: the same log with raw paths is rejected.
+    raw = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    raw["uri"] = SARIF_NAMES[1]
+    assert any(e.validator == "format" for e in validator.iter_errors(log))
 
 
 def test_junit_is_well_formed(vault):

@@ -79,8 +79,9 @@ def test_schema_path_outside_the_vault_is_refused_unless_named_by_config_flag(tm
     outside = tmp_path / "outside.schema.json"
     outside.write_text(json.dumps(SCHEMA))
     vault = _schema_vault(tmp_path, str(outside) if where == "ABSOLUTE" else where)
-    (diag,) = findings(run(vault, "--output-format", "json"))
-    assert "outside the vault" in diag["message"] and "outside.schema.json" in diag["message"]
+    proc = run(vault, "--output-format", "json")  # refused: a config error, exit 2
+    assert proc.returncode == 2 and "outside the vault" in proc.stderr, proc.stderr
+    assert "outside.schema.json" in proc.stderr
     # the same config, named by the user with --config: outside paths are allowed
     (diag,) = findings(run(vault, "--config", ".vaultlint.toml", "--output-format", "json"))
     assert "is not of type integer" in diag["message"]
@@ -94,8 +95,8 @@ def test_schema_ref_outside_the_vault_is_refused(tmp_path, ref):
     target = outside.as_uri() if ref == "FILE_URL" else ref
     (vault / "schemas").mkdir()
     (vault / "schemas" / "note.schema.json").write_text(json.dumps({"$ref": target}))
-    (diag,) = findings(run(vault, "--output-format", "json"))
-    assert diag["code"] == "FM201" and "outside the vault" in diag["message"], diag
+    proc = run(vault, "--output-format", "json")  # refused: a config error, exit 2
+    assert proc.returncode == 2 and "outside the vault" in proc.stderr, proc.stderr
     (diag,) = findings(run(vault, "--config", ".vaultlint.toml", "--output-format", "json"))
     assert "is not of type integer" in diag["message"]
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import sys
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -117,18 +119,27 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(read_regular(path, MAX_CONFIG_BYTES)[0].decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{shown(path)}: invalid TOML: {exc}") from None
     except UnsafeFile as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.reason}") from None
+        raise ConfigError(f"{shown(path)}: cannot read: {exc.reason}") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ConfigError(f"{shown(path)}: cannot read: {exc.strerror}") from None
+
+
+def shown(path: Path) -> str:
+    """A config file as an error names it: relative to the current folder when inside it
+    (clickable in a terminal, as ruff does), else as it is."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
+    except (OSError, ValueError):
+        return str(path)
 
 
 def read_config(path: Path) -> dict[str, Any]:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("vaultlint", {})
-    validate_config(data, str(path))
+    validate_config(data, shown(path))
     return data
 
 
@@ -160,13 +171,19 @@ def validate_config(data: dict[str, Any], source: str) -> None:
 
         validator = jsonschema.Draft202012Validator(schema)
         errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        if len(errors) == 1:  # the usual case: one line, as every other config error
+            raise ConfigError(f"{source}: {_describe(errors[0])}")
         if errors:
-            lines = [f"  {_where(e)}: {_plain(e)}" for e in errors]
+            lines = [f"  {_describe(e)}" for e in errors]
             raise ConfigError(f"{source}: invalid configuration:\n" + "\n".join(lines))
     for key in ("select", "extend-select", "ignore"):
         for sel in data.get(key, []):
             if not registry.is_known_selector(sel):
-                raise ConfigError(f"{source}: {key}: unknown rule or prefix {sel!r}")
+                raise ConfigError(f"{source}: {key}: {unknown_selector(sel)}")
+    for glob, sels in data.get("per-file-ignores", {}).items():
+        for sel in sels:
+            if not registry.is_known_selector(sel):
+                raise ConfigError(f"{source}: per-file-ignores {glob!r}: {unknown_selector(sel)}")
 
 
 def _fast_valid(schema: dict[str, Any], data: dict[str, Any]) -> bool:
@@ -179,15 +196,75 @@ def _fast_valid(schema: dict[str, Any], data: dict[str, Any]) -> bool:
         return False
 
 
+def _describe(error: jsonschema.ValidationError) -> str:
+    """`where: what`; an unknown `[rules.X]` table needs no `where`, its message says it."""
+    if error.validator == "additionalProperties" and list(error.absolute_path) == ["rules"]:
+        return _plain(error)
+    return f"{_where(error)}: {_plain(error)}"
+
+
 def _where(error: jsonschema.ValidationError) -> str:
     return ".".join(str(p) for p in error.absolute_path) or "(top level)"
 
 
 def _plain(error: jsonschema.ValidationError) -> str:
     if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"unknown key(s): {', '.join(extra)}"
+        known = error.schema.get("properties", {})
+        extra = sorted(set(error.instance) - set(known))
+        if list(error.absolute_path) == ["rules"]:  # a table named after a rule: `[rules.X]`
+            return "; ".join(f"unknown rule {k!r}{_rule_table_hint(k)}" for k in extra)
+        return "unknown key(s): " + ", ".join(f"{k}{did_you_mean(k, known)}" for k in extra)
     return error.message
+
+
+def _rule_table_hint(key: str) -> str:
+    """A `[rules.X]` table takes the rule's name: a code gets its name, else the closest name."""
+    if key.upper() in registry.BY_CODE:
+        return f" (a [rules] table takes the rule's name: {registry.BY_CODE[key.upper()].name!r})"
+    return did_you_mean(key, registry.BY_NAME)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` naming the choice closest to `word`, or "" when none is close."""
+    from rapidfuzz import fuzz, process  # only imported when something is unknown
+
+    best = process.extractOne(word, list(choices), scorer=fuzz.ratio, processor=str.lower,
+                              score_cutoff=70)
+    return f" (did you mean {best[0]!r}?)" if best else ""
+
+
+def rule_words() -> list[str]:
+    """What a selector may be: rule names, codes and their letter prefixes (`FMT`)."""
+    rules = registry.ALL_RULES
+    prefixes = sorted({r.code.rstrip("0123456789") for r in rules})
+    return [*(r.name for r in rules), *(r.code for r in rules), *prefixes]
+
+
+def unknown_selector(selector: str) -> str:
+    """The message for a selector that matches no rule, with the closest known one."""
+    return f"unknown rule or prefix {selector!r}{did_you_mean(selector, rule_words())}"
+
+
+def table_key_line(path: Path | None, table: str, index: int, key: str) -> int | None:
+    """1-based line of `key` in the `index`-th `[[table]]` of the config file (`[[tool.vaultlint.
+    table]]` in pyproject.toml), else of that table's header; None if not found (inline tables)."""
+    if path is None:
+        return None
+    try:
+        lines = read_regular(path, MAX_CONFIG_BYTES)[0].decode("utf-8").splitlines()
+    except (OSError, UnsafeFile, UnicodeDecodeError):
+        return None
+    header = re.compile(rf"\s*\[\[\s*(?:tool\.vaultlint\.)?{re.escape(table)}\s*\]\]")
+    starts = [n for n, text in enumerate(lines) if header.match(text)]
+    if index >= len(starts):
+        return None
+    assignment = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for n in range(starts[index] + 1, len(lines)):
+        if lines[n].lstrip().startswith("["):
+            break
+        if assignment.match(lines[n]):
+            return n + 1
+    return starts[index] + 1
 
 
 TYPOS_COMMAND_ENV = "VAULTLINT_TYPOS_COMMAND"

@@ -14,7 +14,7 @@ from vaultlint.diagnostics import Diagnostic
 from vaultlint.note import DecodeError, Note
 from vaultlint.rules import internal_error, read_error
 from vaultlint.rules.base import Rule, RuleContext
-from vaultlint.suppression import read as read_suppressions
+from vaultlint.suppression import Suppressions, read as read_suppressions
 from vaultlint.vault import Vault, read_bytes
 
 
@@ -38,15 +38,39 @@ class Linter:
     def __init__(self, settings: Settings, vault: Vault) -> None:
         self.settings = settings
         self.vault = vault
+        for rule in settings.enabled_rules:  # a config mistake stops the run before any note
+            if rule.check_config is not None:
+                rule.check_config(settings, vault)
 
     def lint(self, note: Note, rules: list[Rule] | None = None) -> tuple[list[Diagnostic], bool]:
         """Diagnostics for a note (sorted, suppressions applied) and whether a rule crashed."""
         rules = self.settings.rules_for(note.path) if rules is None else rules
+        found, crashed = self._run(note, [r for r in rules if not r.after_suppressions])
+        suppressions = read_suppressions(note)
+        if suppressions:
+            found = self._unsuppressed(found, suppressions)
+        late = [r for r in rules if r.after_suppressions]
+        if late:  # they judge the suppressions themselves: which ones matched a finding
+            suppressions.ran = frozenset(r.name for r in rules)
+            while True:  # until no more directive is used by suppressing their own findings
+                used = len(suppressions.used)
+                more, late_crashed = self._run(note, late, suppressions)
+                kept = self._unsuppressed(more, suppressions)
+                if len(suppressions.used) == used:
+                    break
+            found += kept
+            crashed = crashed or late_crashed
+        found.sort(key=Diagnostic.sort_key)
+        return found, crashed
+
+    def _run(self, note: Note, rules: list[Rule], suppressions: Suppressions | None = None
+             ) -> tuple[list[Diagnostic], bool]:
         found: list[Diagnostic] = []
         crashed = False
         for rule in rules:
             ctx = RuleContext(rule, note, self.settings.options_for(rule),
-                              self.vault if rule.needs_vault else None, self.settings)
+                              self.vault if rule.needs_vault else None, self.settings,
+                              suppressions)
             severity = self.settings.severity_for(rule)
             try:
                 for diag in rule.run(note, ctx):
@@ -56,12 +80,13 @@ class Linter:
             except Exception as exc:  # a buggy rule must not stop the run
                 crashed = True
                 found.append(self._crash(note, rule, exc))
-        suppressions = read_suppressions(note)
-        if suppressions:
-            found = [d for d in found if d.rule == internal_error.RULE.name or
-                     not suppressions.suppressed(d)]
-        found.sort(key=Diagnostic.sort_key)
         return found, crashed
+
+    @staticmethod
+    def _unsuppressed(found: list[Diagnostic], suppressions: Suppressions) -> list[Diagnostic]:
+        """What no directive covers (a crash is always reported); records the directives used."""
+        return [d for d in found if d.rule == internal_error.RULE.name or
+                not suppressions.suppressed(d)]
 
     def _crash(self, note: Note, rule: Rule, exc: Exception) -> Diagnostic:
         where = traceback.extract_tb(exc.__traceback__)[-1]

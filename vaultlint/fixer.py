@@ -157,6 +157,11 @@ def _without(data: Any, keys: set[str]) -> Any:
 def verify(before: Note, after: Note, intents: set[str]) -> str | None:
     """None if `after` keeps everything of `before` that the intents do not allow to change,
     else a sentence saying what changed."""
+    if "suppressions" in intents:  # vaultlint's own directives may change: compare without them
+        from vaultlint.suppression import without_directives
+
+        before, after = without_directives(before), without_directives(after)
+        intents = intents - {"suppressions"}
     if "frontmatter" not in intents:
         kind_a, data_a = _frontmatter_state(before)
         kind_b, data_b = _frontmatter_state(after)

@@ -224,7 +224,8 @@ def _full_validator(path: Path, schema: Any, roots: tuple[str, ...] | None = Non
     try:
         cls.check_schema(schema)
     except jsonschema.SchemaError as exc:
-        raise SchemaError(f"{path}: invalid JSON schema: {exc.message}") from exc
+        where = f" (at {json_path(exc)})" if exc.absolute_path else ""
+        raise SchemaError(f"{path}: invalid JSON schema: {exc.message}{where}") from exc
     registry: Registry = Registry(retrieve=_retrieve_local(path.parent, roots))
     return _linear_patterns(cls)(schema, registry=registry, format_checker=format_checker())
 
@@ -267,6 +268,126 @@ def mappings(settings: Any) -> tuple[Mapping, ...]:
     if settings is not None:
         object.__setattr__(settings, "_fm_mappings", found)
     return found
+
+
+# --- mappings checked once per run, before any note: a broken one is a config error ------------
+
+
+def check_mappings(settings: Any, vault: Any) -> None:
+    """Raise ConfigError (exit 2) naming each `[[frontmatter.schemas]]` mapping that cannot work:
+    an unknown `builtin:` name, a schema that is missing, not JSON or not a valid JSON schema, a
+    `$ref` to a file that cannot be read, or `paths`/`where` that no note of the vault matches.
+    Such a mistake is the config's, not each note's: one line, not one finding per note."""
+    found = mappings(settings)
+    if not found:
+        return
+    from vaultlint.config import ConfigError, shown, table_key_line
+
+    problems = _schema_problems(settings, vault) + _match_problems(settings, vault, found)
+    if not problems:
+        return
+    source = shown(settings.config_path)
+    lines = []
+    for index, key, message in sorted(problems):
+        line = table_key_line(settings.config_path, "frontmatter.schemas", index, key)
+        lines.append(f"{source}:{line}: {message}" if line else f"{source}: {message}")
+    raise ConfigError("\nvaultlint: error: ".join(lines))
+
+
+def _raw_mappings(settings: Any) -> list[dict[str, Any]]:
+    return list((settings.raw or {}).get("frontmatter", {}).get("schemas", []))
+
+
+def _schema_problems(settings: Any, vault: Any) -> list[tuple[int, str, str]]:
+    """(mapping index, config key, message) per unusable schema, kept in the cache while the
+    mappings and every file they read are unchanged (checking a schema imports `jsonschema`)."""
+    from vaultlint.cache import fingerprint
+
+    roots = allowed_roots(settings)
+    state = fingerprint([_raw_mappings(settings), dependencies(settings), roots])
+
+    def build() -> dict[str, Any]:
+        found = [(i, "schema", why) for i, m in enumerate(_raw_mappings(settings))
+                 if (why := _schema_problem(m["schema"], mappings(settings)[i].schema, roots))]
+        return {"problems": found}
+
+    return [tuple(p) for p in vault.kept("frontmatter-schemas-usable@1", state, build)["problems"]]
+
+
+def _schema_problem(name: str, path: Path, roots: tuple[str, ...] | None) -> str | None:
+    """Why the schema a mapping names cannot be used, or None."""
+    if name.startswith("builtin:") and not path.is_file():
+        from vaultlint.config import did_you_mean
+
+        shipped = sorted(f"builtin:{p.name}" for p in schemas_dir().glob("*.json")
+                         if p.name != "vaultlint-config.schema.json")  # not a note schema
+        return f"unknown builtin schema {name!r}{did_you_mean(name, shipped)}; shipped: " + \
+            ", ".join(shipped)
+    try:
+        compile_schema(path, roots).full  # noqa: B018 - builds it: check_schema runs
+    except SchemaError as exc:
+        return f"schema {name!r}: {str(exc).removeprefix(f'{path}: ')}"
+    except Exception as exc:  # e.g. JSON that is no schema at all (`[1, 2]`): jsonschema chokes
+        return f"schema {name!r}: not a usable JSON schema ({type(exc).__name__}: {exc})"
+    for ref in sorted(_ref_files(path, roots)):
+        try:
+            read_json(ref, roots)
+        except UnsafeFile as exc:
+            return f"schema {name!r}: $ref to {ref}: {exc.reason}"
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            return f"schema {name!r}: $ref to {ref} cannot be read ({reason})"
+    return None
+
+
+def _match_problems(settings: Any, vault: Any, found: tuple[Mapping, ...]
+                    ) -> list[tuple[int, str, str]]:
+    """Mappings whose `paths` or `where` match no note (a typo in a glob or a value would
+    otherwise pass silently: the schema would simply never apply). An empty vault is skipped."""
+    notes = vault.note_paths()
+    if not notes:
+        return []
+    keys = tuple(sorted({k for m in found for k, _ in m.where}))
+    facts = vault.index(_where_spec(keys)) if keys else {}
+    problems = []
+    for index, m in enumerate(found):
+        if m.where:
+            hit = any(m.applies(p, data) for p, data in facts.items())
+        elif m.paths is not None:
+            hit = next(iter(m.paths.match_files(notes)), None) is not None
+        else:
+            continue  # applies to every note
+        if not hit:
+            problems.append((index, "where" if m.where else "paths",
+                             _no_match(_raw_mappings(settings)[index], vault.root)))
+    return problems
+
+
+def _no_match(raw: dict[str, Any], root: Path) -> str:
+    values = " and ".join(f"{k} = {v!r}" for k, v in sorted((raw.get("where") or {}).items()))
+    what = f"matches paths {raw['paths']}" if raw.get("paths") else ""
+    if values:
+        what += (" and has " if what else "has ") + values
+    where = f" (paths are relative to the vault at {root})" if raw.get("paths") else ""
+    return f"schema {raw['schema']!r}: no note {what}{where}"
+
+
+@lru_cache(maxsize=8)
+def _where_spec(keys: tuple[str, ...]) -> Any:
+    """Per-note facts: the values of the properties `where` compares (cached per content)."""
+    from vaultlint.vault import IndexSpec
+
+    def extract(note: Any) -> dict[str, Any] | None:
+        fm = note.frontmatter
+        data = fm.data if fm is not None and fm.error is None and isinstance(fm.data, dict) else {}
+        picked = {k: data[k] for k in keys if k in data}
+        return json.loads(json.dumps(picked, default=str)) if picked else None
+
+    def combine(facts: Any, _vault: Any) -> dict[str, dict[str, Any]]:
+        return {p: f for p, f in facts.items() if f}
+
+    digest = hashlib.sha256(json.dumps(keys).encode()).hexdigest()[:12]
+    return IndexSpec(f"frontmatter-where-{digest}", extract, combine, version="1")
 
 
 # --- Obsidian's .obsidian/types.json ------------------------------------------------------------

@@ -13,8 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 from vaultlint.diagnostics import Diagnostic, Edit, Fix
-from vaultlint.links import Link, LinkIndex, Resolution, link_index, link_name, normalise_name, \
-    parse_links, strip_heading
+from vaultlint.gitscope import Change, work_tree_renames
+from vaultlint.links import Link, LinkIndex, Resolution, link_index, link_name, nfc, \
+    normalise_name, parse_links, strip_heading
 from vaultlint.note import Note
 from vaultlint.rules.base import RuleContext
 from vaultlint.vault import is_note
@@ -35,17 +36,19 @@ def resolved_links(note: Note, ctx: RuleContext) -> Iterator[tuple[Link, Resolut
         yield link, index.resolve_link(link, note.path), index
 
 
-def link_fix(link: Link, *edits: Edit) -> Fix | None:
-    """The unsafe fix rewriting (part of) a link. In frontmatter the new text is escaped for the
-    YAML scalar the link is written in, and the fix may change that one property; where the
-    text cannot be written safely (a plain scalar and `#`, `:` or a quote) there is no fix."""
+def link_fix(link: Link, *edits: Edit, safe: bool = False) -> Fix | None:
+    """The fix rewriting (part of) a link, unsafe unless `safe`. In frontmatter the new text is
+    escaped for the YAML scalar the link is written in, and the fix may change that one property;
+    where the text cannot be written safely (a plain scalar and `#`, `:` or a quote) there is no
+    fix."""
+    make = Fix.safe if safe else Fix.unsafe
     if link.prop is None:
-        return Fix.unsafe(*edits, intents=LINKS)
+        return make(*edits, intents=LINKS)
     escaped = [Edit(e.start, e.end, _yaml_escaped(e.content, link.quote)) for e in edits]
     if any(e.content is None for e in escaped):
         return None
-    return Fix.unsafe(*escaped, intents=LINKS | {f"frontmatter:{link.prop}" if link.prop
-                                                 else "frontmatter"})
+    return make(*escaped, intents=LINKS | {f"frontmatter:{link.prop}" if link.prop
+                                           else "frontmatter"})
 
 
 def _yaml_escaped(text: str, quote: str) -> Any:
@@ -77,6 +80,9 @@ def unresolved(ctx: RuleContext, index: LinkIndex, link: Link, what: str) -> Dia
     suggests a close existing name as an unsafe fix."""
     note = ctx.note
     shown = written(note, link)
+    moved = _renamed(index, link)
+    if moved is not None:
+        return _rename_diagnostic(ctx, index, link, *moved)
     owners = index.aliases.get(link.path.strip().lower(), []) if is_note_target(link) else []
     if owners:
         return _alias_diagnostic(ctx, index, link, owners[0])
@@ -90,6 +96,42 @@ def unresolved(ctx: RuleContext, index: LinkIndex, link: Link, what: str) -> Dia
     hint = f"[[{new}]]" if link.wiki else f"({new})"
     fix = link_fix(link, Edit(link.path_start, link.path_end, new))
     return ctx.diagnostic(link.start, link.end, f"{message}; did you mean {hint}?", fix)
+
+
+def _renamed(index: LinkIndex, link: Link) -> tuple[Change, bool] | None:
+    """The git rename that left the link broken (its target's old name), and whether it is the
+    only one that could have: then the repair is as certain as Obsidian's own on a rename."""
+    vault = index.vault
+    if vault is None:
+        return None
+    renames = vault.index("git-renames", lambda v: work_tree_renames(v.root, v.git_ref))
+    wanted = _key_path(link.path)
+    moved = [c for c in renames if c.old_path and _key_path(c.old_path).endswith(wanted)
+             and c.path in index.files and
+             (len(_key_path(c.old_path)) == len(wanted) or
+              _key_path(c.old_path)[-len(wanted) - 1] == "/")]
+    if not moved:
+        return None
+    moved.sort(key=lambda c: (len(c.old_path or ""), c.old_path))  # Obsidian's tie-break
+    return moved[0], len(moved) == 1
+
+
+def _key_path(path: str) -> str:
+    """A path as a link to it may write it: lower-cased, NFC, without `./`, `../` or `.md`."""
+    parts = [p for p in nfc(path).casefold().split("/") if p not in ("", ".", "..")]
+    joined = "/".join(parts)
+    return joined[:-3] if joined.endswith(".md") else joined
+
+
+def _rename_diagnostic(ctx: RuleContext, index: LinkIndex, link: Link, change: Change,
+                       certain: bool) -> Diagnostic:
+    new = _new_path(index, link, change.path, ctx.note.path)
+    hint = f"[[{new}{_subpath(link)}]]" if link.wiki else f"({new})"
+    how = "" if certain else " (one of several renamed files of that name)"
+    message = (f"unresolved link {written(ctx.note, link)}: '{change.old_path}' was renamed to "
+               f"'{change.path}'{how}; write {hint}")
+    fix = link_fix(link, Edit(link.path_start, link.path_end, new), safe=certain)
+    return ctx.diagnostic(link.start, link.end, message, fix)
 
 
 def is_note_target(link: Link) -> bool:

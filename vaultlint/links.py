@@ -505,9 +505,67 @@ def _combine(facts: Mapping[str, Any], vault: Vault) -> LinkIndex:
     return LinkIndex(vault, list(vault.all_files), known=facts)  # type: ignore[arg-type]
 
 
+def target_key(path: str) -> str:
+    """What a link target and a file have in common when the link may point at the file: the
+    file name (less `.md` for notes), case and composition ignored. Folders are left out, so
+    `[[Notes/A]]`, `[[A]]` and `[x](../A.md)` all depend on every file named `A.md`."""
+    name = nfc(posixpath.basename(path)).casefold()
+    return name[:-3] if name.endswith(".md") else name
+
+
+def _outgoing(note: Note) -> list[str]:
+    """The target keys of a note's links (to other files: `[[#Heading]]` stays inside)."""
+    return sorted({target_key(link.path) for link in parse_links(note) if link.path})
+
+
+def _combine_outgoing(facts: Mapping[str, Any], vault: Vault) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for path in sorted(facts):
+        for key in facts[path] or ():
+            out.setdefault(key, []).append(path)
+    return out
+
+
+def _update_outgoing(index: dict[str, list[str]], path: str, old: Any, new: Any,
+                     vault: Vault) -> None:
+    for key in old or ():
+        remove_path(index, key, path)
+    for key in new or ():
+        add_path(index, key, path)
+
+
+# Target key -> the notes linking to it: who a changed, deleted or renamed file matters to.
+LINKERS = IndexSpec("linkers", _outgoing, _combine_outgoing, version="1",
+                    encode=lambda index: index, decode=lambda data, vault: dict(data),
+                    update=_update_outgoing)
+
+
+def linking_notes(vault: Vault, changed: set[str]) -> dict[str, set[str]]:
+    """The notes whose links may resolve differently after `changed` files changed, with the
+    target names tying them to it: notes linking to one of their names (a deleted, renamed,
+    added or edited target: headings, block ids) or to an alias of a changed note."""
+    linkers = vault.index(LINKERS)
+    keys = {target_key(path) for path in changed}
+    present = set(vault.note_paths())
+    for path in changed & present:
+        keys.update(_alias_key(a) for a in vault.facts(path, LINK_INDEX).get("aliases", ()))
+    out: dict[str, set[str]] = {}
+    for key in keys:
+        for path in linkers.get(key, ()):
+            out.setdefault(path, set()).add(key)
+    return out
+
+
+def flagged_target(text: str) -> str | None:
+    """The target key of a link finding's flagged text (`Packaging#Intro`, `../A%20B.md`)."""
+    path = text.strip().strip("<>").split("#", 1)[0].split("|", 1)[0]
+    return target_key(unquote(path)) if path else None
+
+
 # The whole-vault index of the link rules: every file name, and each note's target_facts, read
 # from the cache only for the notes that links point at.
-LINK_INDEX = IndexSpec("links", target_facts, _combine, version="1", lazy=True)
+LINK_INDEX = IndexSpec("links", target_facts, _combine, version="1", lazy=True,
+                       dependents=linking_notes, concerns=flagged_target, helpers=(LINKERS,))
 
 
 def _alias_key(alias: str) -> str:

@@ -7,7 +7,7 @@ scope is the files named on the command line (pre-commit passes only changed one
 from __future__ import annotations
 
 import os
-import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +18,12 @@ from vaultlint.cache import fingerprint, open_cache
 from vaultlint.config import ConfigError, Settings, load_settings
 from vaultlint.diagnostics import from_cache, to_cache
 from vaultlint.engine import FileResult, Linter
-from vaultlint.note import Note, encode
+from vaultlint.gitscope import Change, GitError, changes_since, staged_changes
+from vaultlint.note import DecodeError, Note, encode
 from vaultlint.rules import internal_error
 from vaultlint.rules.base import RuleContext
 from vaultlint.obsidian_app import read_app_settings
+from vaultlint.output.paths import relative_folder
 from vaultlint.vault import IndexSpec, Vault, find_root, is_note, list_vault
 
 
@@ -37,9 +39,12 @@ class RunOptions:
     config: Path | None = None
     isolated: bool = False
     changed_since: str | None = None  # report only on notes changed since this git ref
+    staged: bool = False  # report only on the staged change (what is being committed)
+    dependents: bool = True  # a partial run also reports what its change broke elsewhere
     no_cache: bool = False
     cache_dir: Path | None = None
     jobs: int | None = None  # worker processes; None: one per core
+    stdin_data: bytes | None = None  # `vaultlint -`: this note, at paths[0] (execute_stdin)
     cwd: Path = field(default_factory=Path.cwd)
 
 
@@ -48,6 +53,7 @@ class Run:
     settings: Settings
     vault: Vault
     results: list[FileResult]
+    scope: Scope | None = None
 
     @property
     def diagnostics(self):
@@ -88,30 +94,102 @@ def prepare(options: RunOptions) -> tuple[Settings, Vault]:
                            _sigs=signatures)
 
 
-def report_scope(options: RunOptions, vault: Vault) -> list[str]:
-    """The vault notes to report on: those under PATHS (or all), narrowed by --changed-since."""
+@dataclass
+class Scope:
+    """The notes a run reports on: those named (by PATHS, git or both) and, for a partial run,
+    the notes elsewhere whose findings the change may alter, each with the codes of the rules
+    whose findings are reported there (a link broken by a deleted note, not that note's spacing)."""
+
+    named: list[str]
+    changes: list[Change] | None = None  # what git says changed, in a partial run
+    # dependent note -> rule code -> which of that rule's findings (by flagged text) to report
+    dependents: dict[str, dict[str, Callable[[str], bool]]] = field(default_factory=dict)
+
+    @property
+    def paths(self) -> list[str]:
+        return sorted({*self.named, *self.dependents})
+
+
+def report_scope(options: RunOptions, vault: Vault) -> Scope:
+    """The vault notes to report on: those under PATHS (or all), narrowed to the staged change
+    (--staged) or to what changed since a ref (--changed-since). Dependents come later
+    (`add_dependents`): they need the rules' indexes."""
+    try:
+        return _git_scope(options, vault)
+    except GitError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def _git_scope(options: RunOptions, vault: Vault) -> Scope:
     chosen = _paths_scope(options, vault)
+    if options.staged:
+        changes = staged_changes(vault.root)
+        if not options.paths:
+            notes = set(vault.note_paths())
+            chosen = sorted({c.path for c in changes if c.exists and c.path in notes})
+        return Scope(chosen, changes)
     if options.changed_since:
-        changed = changed_since(vault.root, options.changed_since)
-        chosen = [p for p in chosen if p in changed]
-    return chosen
+        changes = changes_since(vault.root, options.changed_since)
+        changed = {c.path for c in changes if c.exists}
+        return Scope([p for p in chosen if p in changed], changes)
+    # Plain PATHS are reported on exactly: pre-commit may split its file list over several
+    # calls, and each call adding the same dependents would print their findings twice.
+    return Scope(chosen)
+
+
+def add_dependents(scope: Scope, linter: Linter, jobs: int) -> None:
+    """Add to a partial run the notes whose findings its change may alter, as the rules' indexes
+    say (`IndexSpec.dependents`): who links to a deleted, renamed or edited note, who shares a
+    URL with an edited one; each reported only for the findings that concern the change. The
+    indexes come from the cache: the vault is not re-checked."""
+    if not scope.changes:
+        return
+    settings, vault = linter.settings, linter.vault
+    specs = {s.key: s for r in settings.enabled_rules for s in r.indexes if s.dependents}
+    helpers = {h.key: h for s in specs.values() for h in (s, *s.helpers)}
+    extract_facts(linter, list(helpers.values()), jobs)
+    changed = {p for c in scope.changes for p in c.paths}
+    found = {key: spec.dependents(vault, changed) for key, spec in specs.items()}  # type: ignore[misc]
+    # a staged note is reported whole by the call pre-commit passes it to
+    named = set(scope.named) | {c.path for c in scope.changes if c.exists}
+    reported = set(vault.note_paths())
+    for path in sorted({p for paths in found.values() for p in paths} - named):
+        if path not in reported:
+            continue
+        wanted = {r.code: _concerning([(s, found[s.key][path]) for s in r.indexes
+                                       if path in found.get(s.key, {})])
+                  for r in settings.rules_for(path)}
+        wanted = {code: keep for code, keep in wanted.items() if keep is not None}
+        if wanted:
+            scope.dependents[path] = wanted
+
+
+def _concerning(ties: list[tuple[IndexSpec, set[str]]]) -> Callable[[str], bool] | None:
+    """Whether a finding (by its flagged text) concerns the change, for a rule whose indexes tie
+    the note to it by `ties`; None when they do not tie it at all."""
+    if not ties:
+        return None
+
+    def keep(text: str) -> bool:
+        for spec, keys in ties:
+            key = spec.concerns(text) if spec.concerns else None
+            if key is None or key in keys:
+                return True
+        return False
+
+    return keep
 
 
 def _paths_scope(options: RunOptions, vault: Vault) -> list[str]:
     notes = vault.note_paths()
     if not options.paths:
+        if not notes:
+            _warn(f"no notes found in {relative_folder(vault.root, options.cwd.resolve())}")
         return notes
     chosen: list[str] = []
     known = set(notes)
     for raw in options.paths:
-        try:
-            target = (options.cwd / raw).resolve()
-        except (OSError, RuntimeError):
-            raise ConfigError(f"{raw}: cannot be resolved (a symlink loop?)") from None
-        try:
-            rel = target.relative_to(vault.root).as_posix()
-        except ValueError:
-            raise ConfigError(f"{raw}: not inside the vault at {vault.root}") from None
+        target, rel = _in_vault(raw, options.cwd, vault)
         if not target.exists():
             raise ConfigError(f"{raw}: no such file or folder")
         if target.is_dir():
@@ -121,48 +199,97 @@ def _paths_scope(options: RunOptions, vault: Vault) -> list[str]:
             chosen.append(rel)
         elif is_note(rel) and not vault.settings.is_excluded(rel) and rel not in vault.files:
             chosen.append(rel)  # a note outside git's view (e.g. untracked, ignored): still checked
+        else:
+            _skipped(raw, rel, vault)
+    if not chosen:
+        _warn(f"no notes found in {' '.join(options.paths)}")
     return sorted(dict.fromkeys(chosen))
 
 
-def changed_since(root: Path, ref: str) -> set[str]:
-    """Vault-relative paths of files that differ from the merge base of REF and HEAD (committed,
-    staged or not), plus untracked ones: what a pull request or a work session changed."""
-    def git(*args: str) -> str:
-        proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=120)
-        if proc.returncode != 0:
-            raise ConfigError(f"--changed-since {ref}: git {args[0]} failed: "
-                              f"{proc.stderr.strip() or proc.stdout.strip()}")
-        return proc.stdout
+def _in_vault(raw: str, cwd: Path, vault: Vault) -> tuple[Path, str]:
+    """The absolute path PATH names and its vault path; a config error outside the vault."""
+    try:
+        target = (cwd / raw).resolve()
+    except (OSError, RuntimeError):
+        raise ConfigError(f"{raw}: cannot be resolved (a symlink loop?)") from None
+    try:
+        return target, target.relative_to(vault.root).as_posix()
+    except ValueError:
+        raise ConfigError(f"{raw}: not inside the vault at {vault.root}") from None
 
-    base = git("merge-base", ref, "HEAD").strip()
-    names = git("diff", "--name-only", "--relative", "--diff-filter=ACMRT", "-z", base).split("\0")
-    names += git("ls-files", "--others", "--exclude-standard", "-z").split("\0")
-    return {n for n in names if n}
+
+def _skipped(raw: str, rel: str, vault: Vault) -> None:
+    """A named file that is not checked is said to be, never dropped silently (pre-commit
+    passes every staged Markdown file, excluded ones too: those are skipped quietly there)."""
+    if not is_note(rel):
+        _warn(f"{raw}: not a note, skipped")
+    elif not os.environ.get("PRE_COMMIT"):
+        _warn(f"{raw}: excluded by the configuration, skipped")
+
+
+def _warn(message: str) -> None:
+    print(f"vaultlint: warning: {message}", file=sys.stderr)
 
 
 def execute(options: RunOptions,
             progress: Callable[[list[str]], Iterable[str]] | None = None) -> Run:
     """Check (or fix) every note in the report scope; `progress` may wrap the list of paths."""
     settings, vault = prepare(options)
+    vault.git_ref = options.changed_since
     linter = Linter(settings, vault)
-    paths = report_scope(options, vault)
+    jobs = options.jobs or os.cpu_count() or 1
+    scope = report_scope(options, vault)
+    if options.dependents:
+        add_dependents(scope, linter, jobs)
     if not options.diff:  # --diff writes nothing, not even a deletion
         _remove_stale_temps(vault)
     if options.fix or options.diff:
-        results = [fix_file(linter, path, write=options.fix and not options.diff)
-                   for path in (progress(paths) if progress else paths)]
+        # Notes named by PATHS (pre-commit's fix hook) are the only ones written; a change
+        # git names (--staged, --changed-since) is repaired where it broke something too.
+        named = scope.paths if not options.paths else scope.named
+        results = [fix_file(linter, path, write=options.fix and not options.diff,
+                            only=scope.dependents.get(path))
+                   for path in (progress(named) if progress else named)]
+        results += check_all(linter, sorted(set(scope.dependents) - set(named)), jobs)
     else:
-        results = check_all(linter, paths, options.jobs or os.cpu_count() or 1, progress)
+        results = check_all(linter, scope.paths, jobs, progress)
+    results = [_narrowed(r, scope.dependents.get(r.path)) for r in results]
+    results.sort(key=lambda r: r.path)
     vault.cache.prune(set(vault.files))
     vault.cache.save()
-    return Run(settings, vault, results)
+    return Run(settings, vault, results, scope)
+
+
+def _narrowed(result: FileResult, wanted: dict[str, Callable[[str], bool]] | None) -> FileResult:
+    """A dependent's result keeps only the findings that concern the change: of the rules its
+    indexes tie to it, about what changed (a link to the deleted note, not an older one)."""
+    if wanted is None:
+        return result
+    from dataclasses import replace
+
+    source = result.source or ""
+    kept = [d for d in result.diagnostics
+            if d.code in wanted and wanted[d.code](_flagged(source, d))]
+    return replace(result, diagnostics=kept)
+
+
+def _flagged(source: str, diag) -> str:
+    """The text a diagnostic points at."""
+    if diag.end_line == diag.line:
+        return source[diag.offset : diag.offset + max(0, diag.end_column - diag.column)]
+    lines = source.splitlines(keepends=True)
+    start = diag.offset
+    end = sum(len(line) for line in lines[: diag.end_line - 1]) + diag.end_column - 1
+    return source[start:end]
 
 
 def check_all(linter: Linter, paths: list[str], jobs: int,
               progress: Callable[[list[str]], Iterable[str]] | None = None) -> list[FileResult]:
     """Check notes, reusing cached findings where nothing they depend on changed."""
     vault, settings = linter.vault, linter.settings
-    specs = {spec.key: spec for r in settings.enabled_rules for spec in r.indexes}
+    # the helpers too (e.g. who links to what): a later partial run finds them in the cache
+    specs = {spec.key: spec for r in settings.enabled_rules for s in r.indexes
+             for spec in (s, *s.helpers)}
     if specs:
         extract_facts(linter, list(specs.values()), jobs)
     keys = results_keys(linter, paths) if vault.cache.enabled else {}
@@ -180,8 +307,9 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
                 pass
         todo.append(path)
     if _use_workers(len(todo), jobs):  # built before workers fork, so they inherit them
-        for spec in specs.values():     # (else each is built when a rule first asks)
-            vault.index(spec)
+        for rule in settings.enabled_rules:  # (else each is built when a rule first asks)
+            for spec in rule.indexes:
+                vault.index(spec)
     batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
     for result, changes in _flatten(parallel_map(_check_batch, batches, jobs, linter, progress)):
         done[result.path] = result
@@ -342,6 +470,32 @@ def _ticking(results: Iterable[Any], items: list[Any], ticker) -> Iterable[Any]:
             pass
 
 
+# --- one note from standard input (editors) ------------------------------------------------
+
+
+def execute_stdin(options: RunOptions) -> Run:
+    """Check (or fix, writing nothing) `options.stdin_data` as the note at `options.paths[0]`
+    (`vaultlint - --stdin-filename PATH`): its links resolve against the vault on disk, the
+    config's per-file settings apply to PATH, and the file at PATH, if any, is neither read as
+    this note nor written."""
+    assert options.stdin_data is not None and len(options.paths) == 1
+    settings, vault = prepare(options)
+    linter = Linter(settings, vault)
+    path = _in_vault(options.paths[0], options.cwd, vault)[1]
+    try:
+        note = Note.from_bytes(path, options.stdin_data)
+    except DecodeError as exc:
+        result = linter._read_error(path, str(exc), exc.line, exc.column)
+    else:
+        if options.fix or options.diff:
+            result = fix_file(linter, path, write=False, note=note)
+        else:
+            diagnostics, crashed = linter.lint(note)
+            result = FileResult(path, diagnostics, note.text, crashed=crashed)
+    vault.cache.save()
+    return Run(settings, vault, [result])
+
+
 def _remove_stale_temps(vault: Vault) -> None:
     """Delete temp files a killed `--fix` left (the fixer's exact naming, old enough)."""
     candidates = [f for f in vault.all_files if f.endswith((".vaultlint-tmp", ".vaultlint-copy"))]
@@ -351,14 +505,23 @@ def _remove_stale_temps(vault: Vault) -> None:
         remove_stale_temps(vault.root, candidates)
 
 
-def fix_file(linter: Linter, path: str, write: bool) -> FileResult:
+def fix_file(linter: Linter, path: str, write: bool, note: Note | None = None,
+             only: dict[str, Callable[[str], bool]] | None = None) -> FileResult:
+    """Fix the note at `path` (read from disk, or `note` when given: standard input); with
+    `only` (a dependent of a partial run), just the findings that concern the change."""
     from vaultlint.fixer import WriteError, fix_note, write_atomic  # not needed to check
 
-    loaded = linter.load(path)
+    loaded = linter.load(path) if note is None else note
     if isinstance(loaded, FileResult):
         return loaded
     note = loaded
-    outcome = fix_note(note, lambda n: linter.lint(n)[0], linter.settings.unsafe_fixes)
+
+    def lint(n: Note) -> list:
+        found = linter.lint(n)[0]
+        return found if only is None else \
+            [d for d in found if d.code in only and only[d.code](_flagged(n.text, d))]
+
+    outcome = fix_note(note, lint, linter.settings.unsafe_fixes)
     fixed_note = Note(path, outcome.text, note.bom) if outcome.text != note.text else note
     remaining, crashed = linter.lint(fixed_note)
     remaining = _with_refusals(fixed_note, remaining, outcome.refused)

@@ -188,6 +188,13 @@ class IndexSpec:
     would have built it (None facts: the note is new, or gone). With `lazy`, `combine` gets a
     mapping that reads each note's facts from the cache only when asked (the link index needs
     the headings of the notes that are linked to, not of all of them).
+
+    `dependents(vault, changed_paths)` names the notes whose findings, from the rules that read
+    this index, may change when those files changed (were edited, added, deleted or renamed):
+    what a partial run must also report on, each with the keys (e.g. link target names) that tie
+    it to the change. `concerns(flagged_text)` gives the key a finding of those rules is about
+    (None: cannot tell), so a dependent is reported only for what the change touched, not for
+    its other, older findings. `helpers` are the other indexes `dependents` reads.
     """
 
     name: str
@@ -198,6 +205,9 @@ class IndexSpec:
     decode: Callable[[Any, "Vault"], Any] | None = None
     update: Callable[[Any, str, Any, Any, "Vault"], None] | None = None
     lazy: bool = False
+    dependents: Callable[["Vault", set[str]], dict[str, set[str]]] | None = None
+    concerns: Callable[[str], str | None] | None = None
+    helpers: tuple["IndexSpec", ...] = ()
 
     @property
     def key(self) -> str:
@@ -278,6 +288,7 @@ class Vault:
     app: AppSettings = field(default_factory=AppSettings)  # .obsidian/app.json
     notes: dict[str, Any] = field(default_factory=dict)  # path -> Note (or None), this run
     indexes: dict[str, Any] = field(default_factory=dict)
+    git_ref: str | None = None  # --changed-since REF: renames count from its merge base
     _sigs: dict[str, str | None] = field(default_factory=dict)
     _states: dict[str, str] = field(default_factory=dict)
     _facts_hashes: dict[str, dict[str, str | None]] = field(default_factory=dict)

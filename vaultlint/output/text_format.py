@@ -18,15 +18,16 @@ import click
 
 from vaultlint.diagnostics import Diagnostic, Edit, Severity
 from vaultlint.engine import FileResult
+from vaultlint.output.paths import PathMap, identity
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def _headline(diag: Diagnostic, colour: bool) -> str:
+def _headline(diag: Diagnostic, colour: bool, show: PathMap = identity) -> str:
     fixable = " [*]" if diag.fix is not None and diag.fix.applicability.value == "safe" else ""
     if diag.fix is not None and diag.fix.applicability.value == "unsafe":
         fixable = " [!]"
-    where = f"{diag.path}:{diag.line}:{diag.column}:"
+    where = f"{show(diag.path)}:{diag.line}:{diag.column}:"
     code = diag.code
     if colour:
         where = click.style(where, bold=True)
@@ -234,6 +235,7 @@ def write(results: list[FileResult], out: IO[str], options: dict) -> None:
     """Findings in severity sections (errors first), each with its source line and fix
     preview; long reports end with a count per rule (`options["summary"]`, default on)."""
     colour = options.get("colour", False)
+    show = options.get("display_path", identity)
     split: dict[int, list[str]] = {}  # each note's lines, split once for all its sections
     for severity, groups in by_severity(results):
         count = sum(len(diags) for _, diags in groups)
@@ -244,7 +246,7 @@ def write(results: list[FileResult], out: IO[str], options: dict) -> None:
             lines = split[id(result)]
             chunk = []
             for diag in diags:
-                chunk.append(_headline(diag, colour))
+                chunk.append(_headline(diag, colour, show))
                 chunk.extend(_snippet(diag, lines, colour))
                 chunk.extend(_fix_preview(diag, result.source, colour))
                 chunk.append("")
@@ -263,9 +265,10 @@ def write_concise(results: list[FileResult], out: IO[str], options: dict) -> Non
     """One line per finding, errors first, then warnings, then info (no section headers, so
     every line keeps the `path:line:col:` shape editors and grep expect)."""
     colour = options.get("colour", False)
+    show = options.get("display_path", identity)
     for _, groups in by_severity(results):
         for _, diags in groups:
-            out.write("".join(_headline(d, colour) + "\n" for d in diags))
+            out.write("".join(_headline(d, colour, show) + "\n" for d in diags))
 
 
 def _fix_mark(diags: list[Diagnostic]) -> str:
@@ -273,18 +276,20 @@ def _fix_mark(diags: list[Diagnostic]) -> str:
     return "[*]" if "safe" in kinds else "[!]" if "unsafe" in kinds else "   "
 
 
+def per_rule(diags: list[Diagnostic]) -> list[tuple[str, str, list[Diagnostic], Severity]]:
+    """(code, name, findings, worst severity) per rule: errors first, then by count, then code
+    (the order of `--statistics` in every format)."""
+    found_by: dict[tuple[str, str], list[Diagnostic]] = {}
+    for d in diags:
+        found_by.setdefault((d.code, d.rule), []).append(d)
+    rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
+    rows = [(code, name, found, SEVERITY_ORDER[min(rank[d.severity] for d in found)])
+            for (code, name), found in found_by.items()]
+    return sorted(rows, key=lambda row: (rank[row[3]], -len(row[2]), row[0]))
+
+
 def write_statistics(diags: list[Diagnostic], out: IO[str]) -> None:
     """`count  code  mark  name  severity`, one row per rule: errors first, then by count.
     The mark is [*] when some findings have a safe fix, [!] when only unsafe fixes."""
-    per_rule: dict[tuple[str, str], list[Diagnostic]] = {}
-    for d in diags:
-        per_rule.setdefault((d.code, d.rule), []).append(d)
-    rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
-
-    def order(item: tuple[tuple[str, str], list[Diagnostic]]) -> tuple:
-        (code, _), found = item
-        return (min(rank[d.severity] for d in found), -len(found), code)
-
-    for (code, name), found in sorted(per_rule.items(), key=order):
-        worst = SEVERITY_ORDER[min(rank[d.severity] for d in found)]
+    for code, name, found, worst in per_rule(diags):
         out.write(f"{len(found):5d}  {code:<7} {_fix_mark(found)} {name:<28} {worst.value}\n")

@@ -18,11 +18,13 @@ from vaultlint.rules import (
     heading_blank_lines,
     heading_increment,
     internal_error,
+    invalid_suppression,
     invalid_yaml,
     read_error,
     tags_format,
     trailing_whitespace,
     typo,
+    unused_suppression,
     yaml_format,
 )
 from vaultlint.rules.base import Example, Rule, RuleContext
@@ -50,6 +52,8 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         broken_block_link,
         ambiguous_link,
         read_error,
+        unused_suppression,
+        invalid_suppression,
         internal_error,
     )
 )

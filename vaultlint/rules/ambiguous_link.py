@@ -64,9 +64,10 @@ RULE = Rule(
     code="LNK005",
     name="ambiguous-link",
     summary="Link name matches several files; the tie-break picks one",
+    table="several files match and only Obsidian's tie-break picks one",  # the README's rule table
     docs=__doc__,
     check=check,
-    fixable=True,
+    fix="unsafe",
     examples=(Example("See [[example]].\n", flagged=False),),
     needs_vault=True,
     indexes=(LINK_INDEX, ALIASES),

@@ -40,6 +40,7 @@ class RuleContext:
     options: dict[str, Any]
     vault: "Vault | None" = None
     settings: Any = None  # the resolved Settings, for rules that read shared config
+    suppressions: Any = None  # for an `after_suppressions` rule: the note's Suppressions, used
 
     def diagnostic(
         self,
@@ -75,6 +76,7 @@ class RuleContext:
 
 
 CheckFunction = Callable[[Note, RuleContext], Iterable[Diagnostic]]
+FIX_KINDS = (None, "safe", "unsafe", "safe/unsafe")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,11 @@ class Rule:
     docs: str  # Markdown: what it checks, why, options
     check: CheckFunction
     severity: Severity = Severity.WARNING
-    fixable: bool = False
+    table: str = ""  # one cell of the README's rule table (Markdown); the summary if empty
+    # Which fixes the rule proposes: "safe" (applied by --fix), "unsafe" (--unsafe-fixes only),
+    # "safe/unsafe" (some of each), or None. The README's rule table is generated from it.
+    fix: str | None = None
+    fixable: bool = False  # derived from `fix` when `fix` is given
     default_enabled: bool = True
     options: dict[str, Any] = field(default_factory=dict)
     options_schema: dict[str, Any] = field(default_factory=dict)  # JSON schema "properties"
@@ -98,6 +104,18 @@ class Rule:
     # Files outside the note the findings depend on (e.g. schema files): settings -> JSON-able
     # value, part of the results cache key so editing those files invalidates cached findings.
     cache_key: Callable[[Any], Any] | None = None
+    # Called once per run, before any note is checked, when the rule is enabled: raises
+    # config.ConfigError (exit 2) for a setting of the rule that cannot work (settings, vault).
+    check_config: Callable[[Any, "Vault"], None] | None = None
+    # Checked after every other rule, once their findings went through the note's suppression
+    # comments: ctx.suppressions then says which directives matched one (unused-suppression).
+    after_suppressions: bool = False
+
+    def __post_init__(self) -> None:
+        if self.fix not in FIX_KINDS:
+            raise ValueError(f"{self.code}: fix must be one of {FIX_KINDS}, not {self.fix!r}")
+        if self.fix is not None:
+            object.__setattr__(self, "fixable", True)
 
     def run(self, note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         yield from self.check(note, ctx)

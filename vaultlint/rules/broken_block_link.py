@@ -48,6 +48,7 @@ RULE = Rule(
     code="LNK004",
     name="broken-block-link",
     summary="Link to a block id the target note does not define",
+    table="`[[Note#^id]]` to a block id the note lacks",  # the README's rule table
     docs=__doc__,
     check=check,
     severity=Severity.ERROR,

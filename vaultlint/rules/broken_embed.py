@@ -6,7 +6,8 @@ or display part (`![[x.png|300]]`) and subpaths of non-Markdown files (`#page=3`
 not part of the name. A missing embed shows as an empty box where the file should be, usually
 because the attachment was never committed or was renamed. Git-ignored and excluded files are
 still files Obsidian sees, so `![[Recording 1.m4a]]` with `*.m4a` in `.gitignore` resolves. A
-close existing name is suggested as an unsafe fix, written in the vault's "New link format"
+renamed or moved attachment (git's rename detection) is repaired as a safe fix, as for links
+(see broken-wikilink); otherwise a close existing name is suggested as an unsafe fix, written in the vault's "New link format"
 (`.obsidian/app.json`); when the vault sets an attachment folder, the message names it.
 
 Options:
@@ -44,10 +45,12 @@ RULE = Rule(
     code="LNK002",
     name="broken-embed",
     summary="Embedded file or note that does not exist",
+    table=("an embed `![[file]]` whose attachment or note does not exist; repairs a rename "
+           "made outside Obsidian (safe), suggests the close name (unsafe)"),  # the README's rule table
     docs=__doc__,
     check=check,
     severity=Severity.ERROR,
-    fixable=True,
+    fix="safe/unsafe",
     options={"ignore": []},
     options_schema={"ignore": IGNORE_SCHEMA},
     examples=(

@@ -63,10 +63,12 @@ RULE = Rule(
     code="LNK003",
     name="broken-heading-link",
     summary="Link to a heading the target note does not have",
+    table=(  # the README's rule table
+        "`[[Note#Heading]]` to a heading the note lacks (compared as Obsidian does)"),
     docs=__doc__,
     check=check,
     severity=Severity.ERROR,
-    fixable=True,
+    fix="unsafe",
     examples=(
         Example("# Setup\nSee [[#Installation]].\n"),
         Example("# Part 1: Basics\nSee [[#part 1 basics]] and [x](#Part%201%20Basics).\n",

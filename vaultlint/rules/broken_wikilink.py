@@ -17,6 +17,12 @@ exists (case, spacing and punctuation ignored), the message suggests it ("did yo
 [[Gemini]]?") and the unsafe fix (`--unsafe-fixes`) rewrites the target, in the vault's "New
 link format" (`newLinkFormat` in `.obsidian/app.json`: shortest, relative or absolute).
 
+When the target was renamed or moved outside Obsidian (`git mv`, a file manager) and git's
+rename detection knows the new name, the message says so and the fix rewrites the link to the
+new name as Obsidian does on a rename inside the app (alias, heading or block part and link
+style kept): a safe fix when exactly one renamed file had that name, else unsafe (docs/links.md,
+"Renames and deletions made outside Obsidian").
+
 Many vaults keep deliberate links to notes not written yet ("link first, write later"). Either
 list them in `ignore`, or keep them visible without failing the run with
 `[rules.broken-wikilink] severity = "warning"`, or turn the rule off.
@@ -58,10 +64,14 @@ RULE = Rule(
     code="LNK001",
     name="broken-wikilink",
     summary="Link to a note or file that does not exist",
+    table=(  # the README's rule table
+        "a wikilink or local Markdown link whose target does not exist; repairs a rename made "
+        "outside Obsidian (safe), suggests the close name (unsafe) "
+        "([docs/links.md](docs/links.md))"),
     docs=__doc__,
     check=check,
     severity=Severity.ERROR,
-    fixable=True,
+    fix="safe/unsafe",
     options={"ignore": []},
     options_schema={"ignore": IGNORE_SCHEMA},
     examples=(

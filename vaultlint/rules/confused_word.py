@@ -370,9 +370,14 @@ RULE = Rule(
     code="TYP002",
     name="confused-word",
     summary="A real word where a similar one was meant (than/then, have showed)",
+    table=(  # the README's rule table
+        "a real word where a similar one was meant (`faster tan in`, `have showed`, `could "
+        "of`, `its a`): classic confusions in context and Google Books word pairs, English "
+        "prose only; off by default (`--extend-select confused-word`) "
+        "([docs/typos.md](docs/typos.md#confused-word))"),
     docs=__doc__,
     check=check,
-    fixable=True,
+    fix="unsafe",
     default_enabled=False,
     options={"ratio": 10, "words": []},
     options_schema={

@@ -97,9 +97,11 @@ RULE = Rule(
     code="FM102",
     name="deprecated-property",
     summary="Use `tags`, `aliases`, `cssclasses` instead of the deprecated singular keys",
+    table=(  # the README's rule table
+        "`tag`/`alias`/`cssclass` -> `tags`/`aliases`/`cssclasses` (merged if both)"),
     docs=__doc__,
     check=check,
-    fixable=True,
+    fix="safe",
     examples=(
         Example("---\nalias: Intro # why\n---\n", "---\naliases: Intro # why\n---\n"),
         Example("---\ntags:\n  - a # first\ntag: b\n---\n", "---\ntags:\n  - a # first\n  - b\n---\n"),

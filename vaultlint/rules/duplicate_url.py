@@ -95,8 +95,20 @@ def _update(index: dict[str, list[str]], path: str, old: Any, new: Any, vault: V
         add_path(index, normal, path)
 
 
+def _sharing_urls(vault: Vault, changed: set[str]) -> dict[str, set[str]]:
+    """The notes declaring a URL that a changed note declares, with those URLs: each one's
+    duplicate finding names the others, so it changes when one of them is added or edited."""
+    out: dict[str, set[str]] = {}
+    for normal, paths in vault.index(SOURCE_URLS).items():
+        if len(paths) > 1 and not changed.isdisjoint(paths):
+            for path in paths:
+                out.setdefault(path, set()).add(normal)
+    return out
+
+
 SOURCE_URLS = IndexSpec("source-urls", _facts, _combine, version="2", encode=lambda index: index,
-                        decode=lambda data, vault: dict(data), update=_update)
+                        decode=lambda data, vault: dict(data), update=_update,
+                        dependents=_sharing_urls)
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -124,6 +136,8 @@ RULE = Rule(
     code="DUP001",
     name="duplicate-url",
     summary="Notes whose source URL is the same page",
+    table=(  # the README's rule table
+        "two or more notes whose source URL is the same page ([docs/typos.md](docs/typos.md))"),
     docs=__doc__,
     check=check,
     options={"properties": ["link", "url", "source", "href"], "labels": ["link", "url", "source"],

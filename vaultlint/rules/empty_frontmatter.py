@@ -40,9 +40,10 @@ RULE = Rule(
     code="FM104",
     name="empty-frontmatter",
     summary="No empty `---` frontmatter block",
+    table="empty `---`/`---` block removed",  # the README's rule table
     docs=__doc__,
     check=check,
-    fixable=True,
+    fix="safe",
     examples=(
         Example("---\n---\nText\n", "Text\n"),
         Example("---\n\n---\n# Title\n", "# Title\n"),

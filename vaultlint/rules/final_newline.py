@@ -70,9 +70,10 @@ RULE = Rule(
     name="final-newline",
     severity=Severity.INFO,  # layout: reported after errors and warnings
     summary="A note must end with exactly one line break",
+    table="the note ends with exactly one line break",
     docs=__doc__,
     check=check,
-    fixable=True,
+    fix="safe",
     examples=(
         Example("Lorem ipsum.", "Lorem ipsum.\n"),
         Example("Lorem ipsum.\n\n\n", "Lorem ipsum.\n"),

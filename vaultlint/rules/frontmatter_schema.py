@@ -14,6 +14,10 @@ plain message. `format` (date, date-time, uri, email, ...) is checked; Obsidian'
 `2020-08-21T10:30:00` is a valid date-time and YAML dates stay the text written, so they are
 never type errors. Local `$ref`s work; remote ones fail with a clear message, never fetched.
 
+A mapping that cannot work (a missing, non-JSON or invalid schema, an unknown `builtin:` name,
+an unreadable local `$ref`, `paths`/`where` that match no note) is a config error, exit 2,
+found once before any note is checked (docs/frontmatter.md, "Mapping errors").
+
 This rule also checks properties declared `number`, `checkbox`, `date`, `datetime` or
 `multitext` in `.obsidian/types.json`, with or without a user schema.
 
@@ -117,9 +121,12 @@ RULE = Rule(
     code="FM201",
     name="frontmatter-schema",
     summary="Frontmatter properties match the mapped JSON schemas and .obsidian/types.json",
+    table=(  # the README's rule table
+        "properties against mapped JSON schemas and `.obsidian/types.json`"),
     docs=__doc__,
     check=check,
     severity=Severity.ERROR,
     cache_key=fm_schema.dependencies,
+    check_config=fm_schema.check_mappings,
     examples=(Example("---\ntitle: a\n---\n", flagged=False),),
 )

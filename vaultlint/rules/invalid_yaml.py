@@ -45,6 +45,9 @@ RULE = Rule(
     code="FM101",
     name="invalid-yaml",
     summary="Frontmatter is valid YAML: parsable, a mapping, no duplicate keys, closed",
+    table=(  # the README's rule table
+        "unparsable YAML, duplicate keys, non-mapping top level, unclosed `---` "
+        "([docs/frontmatter.md](docs/frontmatter.md))"),
     docs=__doc__,
     check=check,
     severity=Severity.ERROR,

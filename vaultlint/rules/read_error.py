@@ -14,6 +14,7 @@ RULE = Rule(
     code="VL001",
     name="read-error",
     summary="A file that cannot be read or decoded as a UTF-8 note",
+    table="a file that is unreadable, binary, not UTF-8 or too large",  # the README's rule table
     docs=__doc__,
     check=lambda note, ctx: (),  # reported by the engine, which reads the files
     severity=Severity.ERROR,

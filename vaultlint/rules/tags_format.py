@@ -147,9 +147,11 @@ RULE = Rule(
     code="FM103",
     name="tags-format",
     summary="`tags` is a list of names without `#` and without duplicates",
+    table=(  # the README's rule table
+        "`tags` as a list: string split, leading `#` and duplicates removed"),
     docs=__doc__,
     check=check,
-    fixable=True,
+    fix="safe",
     examples=(
         Example("---\ntags: \"#a, b\"\n---\n", "---\ntags:\n  - a\n  - b\n---\n"),
         Example("---\ntags:\n- '#a'  # kept\n- b\n- b\n---\n", "---\ntags:\n- 'a'   # kept\n- b\n---\n"),

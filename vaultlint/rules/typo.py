@@ -499,9 +499,12 @@ RULE = Rule(
     code="TYP001",
     name="typo",
     summary="Misspelled words in prose",
+    table=(  # the README's rule table
+        "misspelled words in prose: known misspellings and unknown words near a common word; "
+        "never fixed by plain `--fix` ([docs/typos.md](docs/typos.md))"),
     docs=__doc__,
     check=check,
-    fixable=True,
+    fix="unsafe",
     cache_key=_files_read,
     options={"dictionary": True, "words": [], "words-file": ".vaultlint-words.txt",
              "min-notes": 3, "min-repeats": 2, "properties": ["description", "summary"],

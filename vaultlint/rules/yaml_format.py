@@ -197,9 +197,10 @@ RULE = Rule(
     name="yaml-format",
     severity=Severity.INFO,  # layout: reported after errors and warnings
     summary="Frontmatter YAML uses consistent indentation and no stray whitespace",
+    table="frontmatter indentation, trailing spaces, blank edge lines",
     docs=__doc__,
     check=check,
-    fixable=True,
+    fix="safe",
     options={"mapping-indent": "consistent", "sequence-offset": "consistent"},
     options_schema={
         "mapping-indent": {"oneOf": [{"const": "consistent"},
