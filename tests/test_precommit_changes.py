@@ -103,7 +103,9 @@ def test_removing_a_heading_or_block_id_fails_the_commit(tmp_path, env):
     repo = make_repo(tmp_path, env, ["vaultlint"])
     (repo / "Packaging.md").write_text("# Packaging\n\nBoxes and tape.\n", encoding="utf-8")
     git(repo, env, "add", "Packaging.md")
-    out = commit(repo, env).stdout
+    done = commit(repo, env)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0
     assert "Plan.md:3:22: LNK003" in out and "Plan.md:3:46: LNK004" in out, out
     assert "Plan.md:3:7:" not in out  # the note itself still exists
 
