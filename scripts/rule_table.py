@@ -4,8 +4,9 @@
     python3 scripts/rule_table.py --check   # exit 1 if README.md's table is not the generated one
 
 The table sits between `<!-- rules-table:start -->` and `<!-- rules-table:end -->`. Each row
-comes from the rule itself: its code, name, `fix` ("safe", "unsafe", "safe/unsafe" or none)
-and `table` text (else its summary). tests/test_docs.py checks that README.md is up to date.
+comes from the rule itself: its code, name, `fix` ("safe", "unsafe", "safe/unsafe" or none),
+whether it is on by default, the obsidian-linter ids it answers to (`aliases`) and its `table`
+text (else its summary). tests/test_docs.py checks that README.md is up to date.
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ def _order(rule: registry.Rule) -> tuple[int, str]:
 
 
 def table() -> str:
-    rows = ["| code | name | fix | what it checks |", "|---|---|---|---|"]
+    rows = ["| code | name | fix | default | obsidian-linter | what it checks |",
+            "|---|---|---|---|---|---|"]
     for rule in sorted(registry.ALL_RULES, key=_order):
-        rows.append(f"| {rule.code} | {rule.name} | {rule.fix or '–'} | "
+        peer = ", ".join(f"`{a}`" for a in rule.aliases) or "–"
+        default = "on" if rule.default_enabled else "off"
+        rows.append(f"| {rule.code} | {rule.name} | {rule.fix or '–'} | {default} | {peer} | "
                     f"{rule.table or rule.summary} |")
     return "\n".join(rows) + "\n"
 

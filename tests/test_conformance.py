@@ -7,6 +7,7 @@ reason says why it differs on purpose.
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -62,6 +63,16 @@ UNSUPPORTED = {
 }
 
 
+PASTE_RULES = {r for r in EXAMPLES if r.endswith("-on-paste")}
+
+# Each formatter family keeps its cases beside the others (tests/conformance/cases_*.py).
+_FAMILIES = [importlib.import_module(f"conformance.cases_{name}") for name in
+             ("spacing", "style", "content", "headings", "footnotes", "yaml")]
+ALL_CASES = CASES + [case for family in _FAMILIES for case in family.CASES]
+ALL_UNSUPPORTED = {**UNSUPPORTED, **{k: v for family in _FAMILIES
+                                     for k, v in family.UNSUPPORTED.items()}}
+
+
 def _fix(text: str, rules: list[str] | dict[str, dict], unsafe: bool, tmp_path: Path) -> str:
     options = rules if isinstance(rules, dict) else {}
     settings = Settings(root=tmp_path, select=list(rules), rule_config=options)
@@ -71,8 +82,8 @@ def _fix(text: str, rules: list[str] | dict[str, dict], unsafe: bool, tmp_path: 
     return outcome.text
 
 
-@pytest.mark.parametrize("peer,index,rules,unsafe,ours,reason", CASES,
-                         ids=[f"{c[0]}-{c[1]}" for c in CASES])
+@pytest.mark.parametrize("peer,index,rules,unsafe,ours,reason", ALL_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in ALL_CASES])
 def test_peer_example(tmp_path, peer, index, rules, unsafe, ours, reason):
     example = EXAMPLES[peer]["examples"][index]
     expected = example["after"] if ours is None else ours
@@ -82,7 +93,24 @@ def test_peer_example(tmp_path, peer, index, rules, unsafe, ours, reason):
     assert _fix(example["before"], rules, unsafe, tmp_path) == expected
 
 
-def test_every_overlapping_example_is_accounted_for():
-    listed = {(c[0], c[1]) for c in CASES} | set(UNSUPPORTED)
-    every = {(peer, i) for peer, data in EXAMPLES.items() for i in range(len(data["examples"]))}
-    assert every == listed
+def test_every_example_of_a_covered_peer_rule_is_accounted_for():
+    """A peer rule with a vaultlint counterpart (an alias, or a case above) has every one of its
+    examples run or listed as unsupported with a reason."""
+    from vaultlint import rules as registry
+
+    covered = {c[0] for c in ALL_CASES} | {a for r in registry.ALL_RULES for a in r.aliases}
+    listed = {(c[0], c[1]) for c in ALL_CASES} | set(ALL_UNSUPPORTED)
+    for peer in sorted(covered):
+        assert peer in EXAMPLES, f"{peer}: not an obsidian-linter rule"
+        every = {(peer, i) for i in range(len(EXAMPLES[peer]["examples"]))}
+        assert every <= listed, sorted(every - listed)
+    assert all(reason for reason in ALL_UNSUPPORTED.values())
+
+
+def test_paste_rules_are_not_file_rules():
+    """obsidian-linter's paste rules act on the clipboard: no vaultlint counterpart."""
+    from vaultlint import rules as registry
+
+    aliases = {a for r in registry.ALL_RULES for a in r.aliases}
+    assert PASTE_RULES <= set(EXAMPLES) and not PASTE_RULES & aliases
+    assert len(set(EXAMPLES) - PASTE_RULES) == 57

@@ -146,7 +146,7 @@ def read_config(path: Path) -> dict[str, Any]:
 def _rules_schema() -> dict[str, Any]:
     props = {}
     for rule in registry.ALL_RULES:
-        props[rule.name] = {
+        table = {
             "type": "object",
             "additionalProperties": False,
             "properties": {
@@ -154,6 +154,8 @@ def _rules_schema() -> dict[str, Any]:
                 "severity": {"enum": [s.value for s in Severity]},
             },
         }
+        for name in (rule.name, *rule.aliases):  # `[rules.header-increment]` works too
+            props[name] = table
     return {"type": "object", "additionalProperties": False, "properties": props}
 
 
@@ -237,7 +239,8 @@ def rule_words() -> list[str]:
     """What a selector may be: rule names, codes and their letter prefixes (`FMT`)."""
     rules = registry.ALL_RULES
     prefixes = sorted({r.code.rstrip("0123456789") for r in rules})
-    return [*(r.name for r in rules), *(r.code for r in rules), *prefixes]
+    return [*(r.name for r in rules), *(a for r in rules for a in r.aliases),
+            *(r.code for r in rules), *prefixes]
 
 
 def unknown_selector(selector: str) -> str:
@@ -297,10 +300,22 @@ def settings_from(root: Path, config_path: Path | None, data: dict[str, Any],
         respect_gitignore=data.get("respect-gitignore", True),
         unsafe_fixes=data.get("unsafe-fixes", False),
         per_file_ignores=data.get("per-file-ignores", {}),
-        rule_config=data.get("rules", {}),
+        rule_config=_by_rule_name(data.get("rules", {})),
         raw=data,
         trusted=trusted,
     )
+
+
+def _by_rule_name(tables: dict[str, Any]) -> dict[str, Any]:
+    """`[rules.X]` tables under the rule's own name: an obsidian-linter id is an alias (its
+    options merge into the rule's table; the rule's own name wins on a clash)."""
+    out: dict[str, Any] = {}
+    own_names = {r.name for r in registry.ALL_RULES}
+    for key in sorted(tables, key=lambda k: k in own_names):  # aliases first, own names last
+        rule = registry.BY_NAME.get(key)
+        name = rule.name if rule is not None else key
+        out[name] = {**out.get(name, {}), **tables[key]}
+    return out
 
 
 def load_settings(root: Path, start: Path, explicit: Path | None = None,

@@ -35,7 +35,9 @@ class Fix:
     applicability: Applicability = Applicability.SAFE
     # What the fix means to change, so the fixer's safety check allows it:
     # "frontmatter" (the YAML data), "frontmatter:KEY" (one key), "headings" (heading levels),
-    # "body" (Markdown structure). An empty set means "layout only".
+    # "body" (Markdown structure), "links" (link targets), "markup" (how the same structure is
+    # written: `*a*` -> `_a_`, list markers; judged by the rendered HTML alone), "suppressions"
+    # (vaultlint's own directives). An empty set means "layout only".
     intents: frozenset[str] = frozenset()
 
     @staticmethod

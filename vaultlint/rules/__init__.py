@@ -28,16 +28,22 @@ from vaultlint.rules import (
     yaml_format,
 )
 from vaultlint.rules.base import Example, Rule, RuleContext
+from vaultlint.rules.format import content, footnotes, headings, spacing, style, yaml
 
-ALL_RULES: tuple[Rule, ...] = tuple(
-    module.RULE
-    for module in (
+FORMATTER: tuple[Rule, ...] = (*spacing.RULES, *style.RULES, *content.RULES, *headings.RULES,
+                               *footnotes.RULES, *yaml.RULES)
+
+ALL_RULES: tuple[Rule, ...] = (
+    *(module.RULE for module in (
         trailing_whitespace,
         consecutive_blank_lines,
         final_newline,
         heading_blank_lines,
         heading_increment,
         yaml_format,
+    )),
+    *FORMATTER,
+    *(module.RULE for module in (
         invalid_yaml,
         frontmatter_schema,
         deprecated_property,
@@ -55,10 +61,11 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         unused_suppression,
         invalid_suppression,
         internal_error,
-    )
+    )),
 )
 
-BY_NAME: dict[str, Rule] = {r.name: r for r in ALL_RULES}
+BY_NAME: dict[str, Rule] = {**{a: r for r in ALL_RULES for a in r.aliases},
+                             **{r.name: r for r in ALL_RULES}}
 BY_CODE: dict[str, Rule] = {r.code: r for r in ALL_RULES}
 
 

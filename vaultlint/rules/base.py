@@ -110,6 +110,9 @@ class Rule:
     # Checked after every other rule, once their findings went through the note's suppression
     # comments: ctx.suppressions then says which directives matched one (unused-suppression).
     after_suppressions: bool = False
+    # obsidian-linter's ids for the same job (`header-increment`): accepted wherever a rule name
+    # is (selectors, `vaultlint rule`, config tables, suppression comments), for migrating users
+    aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.fix not in FIX_KINDS:
@@ -121,7 +124,7 @@ class Rule:
         yield from self.check(note, ctx)
 
     def matches(self, selector: str) -> bool:
-        return selector_matches(selector, self.code, self.name)
+        return selector_matches(selector, self.code, self.name) or selector.strip() in self.aliases
 
 
 _CODE = re.compile(r"([A-Za-z]+)(\d*)")

@@ -66,6 +66,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 RULE = Rule(
+    aliases=("line-break-at-document-end",),  # obsidian-linter's id
     code="FMT003",
     name="final-newline",
     severity=Severity.INFO,  # layout: reported after errors and warnings

@@ -104,6 +104,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 RULE = Rule(
+    aliases=("header-increment",),  # obsidian-linter's id
     code="FMT005",
     name="heading-increment",
     severity=Severity.INFO,  # layout: reported after errors and warnings

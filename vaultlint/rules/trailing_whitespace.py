@@ -108,6 +108,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 RULE = Rule(
+    aliases=("trailing-spaces",),  # obsidian-linter's id
     code="FMT001",
     name="trailing-whitespace",
     severity=Severity.INFO,  # layout: reported after errors and warnings

@@ -193,6 +193,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 RULE = Rule(
+    aliases=("compact-yaml",),  # obsidian-linter's id
     code="FMT006",
     name="yaml-format",
     severity=Severity.INFO,  # layout: reported after errors and warnings

@@ -1,0 +1,5 @@
+"""obsidian-linter examples for the headings family (format: see tests/test_conformance.py)."""
+
+CASES: list[tuple] = []
+
+UNSUPPORTED: dict[tuple[str, int], str] = {}
