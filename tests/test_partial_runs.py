@@ -217,3 +217,15 @@ def test_staged_fix_repairs_a_dependent_without_touching_its_layout(tmp_path):
     res = run_cli(["--staged", "--fix"], repo)
     assert res.exit_code == 0, res.stdout + res.stderr
     assert (repo / "Plan.md").read_text() == "# Plan\nSee [[Boxes]].   \n\n\n"
+
+
+def test_staged_at_pre_push_checks_the_commits_being_pushed(tmp_path):
+    repo = repo_with(tmp_path, LINKED)
+    base = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "rm", "-q", "Packaging.md")
+    git(repo, "commit", "-qm", "remove")
+    head = git(repo, "rev-parse", "HEAD").strip()
+    assert findings(repo, "--staged") == []  # nothing staged any more
+    env = {"PRE_COMMIT_FROM_REF": base, "PRE_COMMIT_TO_REF": head}
+    res = run_cli(["--staged", "--output-format", "json"], repo, env=env)
+    assert {d["path"] for d in res.json()} == {"Plan.md", "Notes/Other.md"}
