@@ -316,7 +316,14 @@ UNITS = ["[[", "[", "a", " ", "\t", "#", "-", "`", "$", "%%", "<a ", "\\", "a.",
 # Used only with `.match` (anchored at one position), where a scan from every start cannot happen.
 # (typo's sentence patterns also only ever see a window of 200 characters around a word.)
 ANCHORED_ONLY = {"vaultlint.rules.heading_increment._NUMBER",
-                 "vaultlint.rules.typo._SENTENCE_START", "vaultlint.rules.typo._NEXT_WORD"}
+                 "vaultlint.rules.typo._SENTENCE_START", "vaultlint.rules.typo._NEXT_WORD",
+                 # the formatter's line-prefix patterns, `.match`ed at a line's start
+                 "vaultlint.rules.format.spacing.hard_line_breaks._CALLOUT_TITLE",
+                 "vaultlint.rules.format.spacing.indent_with_tabs._INDENTED_ITEM",
+                 "vaultlint.rules.format.spacing.list_blank_lines._ITEM",
+                 "vaultlint.rules.format.spacing.math_block_delimiters._OPENING",
+                 "vaultlint.rules.format.style.quote_marker_space._PREFIX",
+                 "vaultlint.rules.format.yaml.array_style._AFTER_KEY"}
 
 
 def _cost(pattern: re.Pattern, text: str) -> float:

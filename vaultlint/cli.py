@@ -25,7 +25,7 @@ from vaultlint.output.json_format import write_statistics as write_json_statisti
 from vaultlint.output.paths import PathMap, path_style, relative_to_cwd
 from vaultlint.output.text_format import write_statistics
 from vaultlint.runner import Run, RunOptions, execute, execute_stdin
-from vaultlint.init import write_starter
+from vaultlint.init import MigrationError, migration_summary, write_migrated, write_starter
 from vaultlint.schema_cmd import schema as schema_command
 from vaultlint.safeio import UnsafeFile, read_regular
 from vaultlint.vault import find_root
@@ -376,12 +376,18 @@ def clean_command() -> None:
 
 @cli.command("init")
 @click.option("--force", is_flag=True, help="Replace an existing .vaultlint.toml.")
-def init_command(force: bool) -> None:
+@click.option("--from-obsidian-linter", "from_peer", is_flag=True,
+              help="Translate obsidian-linter's settings (its data.json in .obsidian/plugins).")
+def init_command(force: bool, from_peer: bool) -> None:
     """Write a starter .vaultlint.toml at the root of the vault around the current folder."""
     root = find_root(Path.cwd())
     try:
-        target = write_starter(root, force, load_settings(root, root, isolated=True))
-    except FileExistsError as exc:
+        if from_peer:
+            target, migration = write_migrated(root, force)
+            click.echo(migration_summary(migration))
+        else:
+            target = write_starter(root, force, load_settings(root, root, isolated=True))
+    except (FileExistsError, MigrationError) as exc:
         raise ExitError(str(exc)) from None
     click.echo(f"wrote {target}")
     try:  # read as every file is (safeio): a FIFO or a link out of the vault is not read

@@ -13,6 +13,10 @@ In the frontmatter, as a YAML comment (no property is added, so Obsidian's UI st
 RULE is a code, a code prefix or a name, several separated by spaces or commas; none means all.
 Directives inside code spans or blocks are text, not directives.
 
+obsidian-linter's `disabled rules` property (a list of its rule ids, or `[all]`) is honoured
+the same way, for notes migrated from it: each id (or a vaultlint name, code or prefix) listed
+there is disabled for the whole note, as by `# vaultlint-disable ID`.
+
 The engine records which directive matched each suppressed diagnostic (`Suppressions.used`),
 so the unused-suppression rule can report, after every other rule ran, those that matched none.
 """
@@ -68,7 +72,16 @@ def _selectors(raw: str, offset: int, kind_end: int) -> tuple[Selector, ...]:
 
 
 def _matches(selector: str, diag: Diagnostic) -> bool:
-    return selector == ALL or selector_matches(selector, diag.code, diag.rule)
+    return selector == ALL or selector_matches(selector, diag.code, diag.rule) or \
+        _alias_of(selector) == diag.rule
+
+
+def _alias_of(selector: str) -> str | None:
+    """The rule an obsidian-linter id names (`trailing-spaces`), as every selector accepts."""
+    from vaultlint import rules as registry  # the registry imports a module importing this one
+
+    rule = registry.BY_NAME.get(selector.strip())
+    return rule.name if rule is not None else None
 
 
 @dataclass
@@ -129,7 +142,40 @@ def directives(note: Note) -> list[Directive]:
 def read(note: Note) -> Suppressions:
     sup = Suppressions(directives(note))
     _apply(sup, note.line_count)
+    # keys (-1, i): no directive of its own, so unused-suppression never judges the property
+    sup.file.extend((s.text, (-1, i)) for i, s in enumerate(disabled_rules(note)))
     return sup
+
+
+DISABLED_RULES_KEY = "disabled rules"  # obsidian-linter's per-note switch
+
+
+def disabled_rules(note: Note) -> list[Selector]:
+    """The ids of the note's `disabled rules` property (a list, or one string), each placed on
+    the text that names it inside the property's lines (else on the key)."""
+    fm = note.frontmatter
+    if fm is None or fm.error is not None or not isinstance(fm.data, dict):
+        return []
+    value = fm.data.get(DISABLED_RULES_KEY)
+    items = [str(v) for v in (value if isinstance(value, list) else [value])
+             if isinstance(v, (str, int, float)) and str(v).strip()]
+    if not items:
+        return []
+    key_line = fm.key_lines.get(DISABLED_RULES_KEY, fm.first_line + 2) - 1
+    limit = min((note.line_span(line - 1)[0] for line in fm.key_lines.values()
+                 if line - 1 > key_line), default=fm.content_end)
+    key_at = note.text.find(DISABLED_RULES_KEY, note.line_span(key_line)[0], limit)
+    key_at = max(key_at, note.line_span(key_line)[0])  # quoted oddly: the line's start
+    pos = key_at + len(DISABLED_RULES_KEY)
+    found = []
+    for item in items:
+        at = note.text.find(item, pos, limit)
+        if at < 0:  # written in another form (escaped, folded): the key stands for it
+            found.append(Selector(item.strip(), key_at, key_at + len(DISABLED_RULES_KEY)))
+            continue
+        found.append(Selector(item.strip(), at, at + len(item)))
+        pos = at + len(item)
+    return found
 
 
 def _apply(sup: Suppressions, last: int) -> None:

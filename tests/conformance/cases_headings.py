@@ -1,5 +1,27 @@
 """obsidian-linter examples for the headings family (format: see tests/test_conformance.py)."""
 
-CASES: list[tuple] = []
+CAP = "heading-capitalization"
+
+CASES: list[tuple] = [
+    ("capitalize-headings", 0, {CAP: {"style": "Title Case", "ignore-cased-words": False}},
+     True, None, ""),
+    ("capitalize-headings", 1, {CAP: {"style": "Title Case", "ignore-cased-words": True}},
+     True, None, ""),
+    ("capitalize-headings", 2, {CAP: {"style": "First letter"}}, True, None, ""),
+    ("capitalize-headings", 3, {CAP: {"style": "ALL CAPS"}}, True, None, ""),
+    ("file-name-heading", 0, ["file-name-heading"], True,
+     "# example\nThis is a line of text",
+     "the heading is the note's own file name (the test note is `example.md`, the peer's "
+     "example passes the name `File Name`)"),
+    ("file-name-heading", 1, ["file-name-heading"], True,
+     "---\ntitle: My Title\n---\n# example\nThis is a line of text",
+     "the heading is the note's own file name (the test note is `example.md`)"),
+    ("remove-trailing-punctuation-in-heading", 0, ["heading-trailing-punctuation"], True,
+     None, ""),
+    ("remove-trailing-punctuation-in-heading", 1, ["heading-trailing-punctuation"], True,
+     None, ""),
+    ("remove-trailing-punctuation-in-heading", 2, ["heading-trailing-punctuation"], True,
+     None, ""),
+]
 
 UNSUPPORTED: dict[tuple[str, int], str] = {}

@@ -1,5 +1,113 @@
 """obsidian-linter examples for the yaml family (format: see tests/test_conformance.py)."""
 
-CASES: list[tuple] = []
+import json
+from pathlib import Path
 
-UNSUPPORTED: dict[tuple[str, int], str] = {}
+# --- part 1 helper: a pinned text told as the peer's text with our one difference
+_EXAMPLES = json.loads((Path(__file__).parent / "obsidian-linter-examples.json").read_text("utf-8"))
+
+
+def _p1_peer(peer: str, index: int, field: str, *swaps: tuple[str, str]) -> str:
+    text = _EXAMPLES[peer]["examples"][index][field]
+    for old, new in swaps:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+# --- end of part 1 helper
+
+CASES: list[tuple] = [
+    # --- part 1 (FM301-FM329)
+    ("yaml-key-sort", 0, {"yaml-key-order": {"priority-keys": ["date", "type", "language"]}},
+     False, None, ""),
+    ("yaml-key-sort", 1, {"yaml-key-order": {"priority-keys": ["date", "type", "language"],
+                                             "other-keys-order": "ascending"}}, False, None, ""),
+    ("yaml-key-sort", 2, {"yaml-key-order": {"priority-keys": ["date", "type", "language"],
+                                             "other-keys-order": "descending"}}, False, None, ""),
+    ("yaml-key-sort", 3, {"yaml-key-order": {"priority-keys": ["date", "type", "language"],
+                                             "other-keys-order": "descending",
+                                             "priority-keys-at-start": False}}, False, None, ""),
+    ("format-yaml-array", 0, {"yaml-array-style": {"tags-style": "flow", "aliases-style": "block",
+                                                   "flow-keys": ["test"]}}, True, None, ""),
+    ("format-yaml-array", 1, {"yaml-array-style": {"default-style": "flow"}}, False,
+     "---\naliases: Typescript\ntypes: [thought provoking, peer reviewed]\n"
+     "tags: [computer, science, trajectory]\n---",
+     "tags stay a list: a space-separated string is not offered (tags-format wants a list)"),
+    ("format-yaml-array", 2, {"yaml-array-style": {"default-style": "flow"}}, False, None, ""),
+    ("remove-yaml-keys", 0, {"yaml-removed-keys": {"keys": ["status:", "keywords", "date"]}},
+     True, None, ""),
+    ("dedupe-yaml-array-values", 0, ["yaml-array-dedupe"], False, None, ""),
+    ("dedupe-yaml-array-values", 1, ["yaml-array-dedupe"], False, None, ""),
+    ("dedupe-yaml-array-values", 2, ["yaml-array-dedupe"], True, None, ""),
+    ("dedupe-yaml-array-values", 3, {"yaml-array-dedupe": {"ignore-keys": ["arr2"]}}, True,
+     None, ""),
+    ("sort-yaml-array-values", 0, ["yaml-array-sort"], False, None, ""),
+    ("sort-yaml-array-values", 1, {"yaml-array-sort": {"order": "descending"}}, False, None, ""),
+    ("sort-yaml-array-values", 2, {"yaml-array-sort": {"ignore-keys": ["arr2"]}}, True, None, ""),
+    ("insert-yaml-attributes", 0, {"yaml-inserted-keys": {"text": "aliases:\ntags: doc\nanimal: dog"}},
+     False, None, ""),
+    ("escape-yaml-special-characters", 0, ["yaml-value-quotes"], False, None, ""),
+    ("escape-yaml-special-characters", 1, ["yaml-value-quotes"], False,
+     _p1_peer("escape-yaml-special-characters", 1, "before"),
+     "`key: value: with colon` is invalid YAML, never rewritten (invalid-yaml reports it)"),
+    ("escape-yaml-special-characters", 2, {"yaml-value-quotes": {"quote-char": "'"}}, False,
+     _p1_peer("escape-yaml-special-characters", 2, "after",
+              ("'value: with colon in the middle'", "value: with colon in the middle")),
+     "`- value: with colon` is a mapping in valid YAML: quoting it would change the data"),
+    ("escape-yaml-special-characters", 3, ["yaml-value-quotes"], False,
+     _p1_peer("escape-yaml-special-characters", 3, "after",
+              ('"value: with colon in the middle"', "value: with colon in the middle")),
+     "`[value: with colon]` holds a mapping in valid YAML: quoting it would change the data"),
+    ("force-yaml-escape", 0, ["yaml-value-quotes"], True, None, ""),
+    ("force-yaml-escape", 1, {"yaml-value-quotes": {"force-keys": ["key", "title", "bool"]}},
+     True, None, ""),
+    ("format-tags-in-yaml", 0, ["tags-format"], True,
+     _p1_peer("format-tags-in-yaml", 0, "before"),
+     "` #one` starts a YAML comment: `tags` is empty, and a comment is never made data"),
+    ("format-tags-in-yaml", 1, ["tags-format"], True, _p1_peer("format-tags-in-yaml", 1, "before"),
+     "`[#one` is invalid YAML, never rewritten (invalid-yaml reports it)"),
+    ("format-tags-in-yaml", 2, ["tags-format", "deprecated-property"], True,
+     _p1_peer("format-tags-in-yaml", 2, "before"),
+     "`[#one` is invalid YAML, never rewritten (invalid-yaml reports it)"),
+    ("format-tags-in-yaml", 3, ["tags-format"], True, _p1_peer("format-tags-in-yaml", 3, "before"),
+     "`- #tag1` is an empty item with a comment: a comment is never made data"),
+    # --- end of part 1
+    # --- part 2 (FM330-FM349)
+    ("yaml-title", 0, ["yaml-title"], False, None, ""),
+    ("yaml-title", 1, ["yaml-title"], False, "---\ntitle: example\n---\n",
+     "the test's note is example.md (the peer's is Filename.md)"),
+    ("yaml-title", 2, ["yaml-title"], False, None, ""),
+    ("yaml-title", 3, {"yaml-title": {"mode": "first-h1"}}, False, None, ""),
+    ("yaml-title", 4, {"yaml-title": {"mode": "filename"}}, False,
+     "---\ntitle: example\n---\n# This is a Heading",
+     "the test's note is example.md (the peer's is Filename.md)"),
+    ("move-tags-to-yaml", 0, {"yaml-body-tags": {"tags-to-ignore": ["ignored-tag"]}}, True,
+     None, ""),
+    ("move-tags-to-yaml", 1, ["yaml-body-tags"], True, None, ""),
+    ("move-tags-to-yaml", 2, {"yaml-body-tags": {"how-to-handle-existing-tags": "Remove hashtag",
+                                                 "tags-to-ignore": ["yet-another-ignored-tag"]}},
+     True, None, ""),
+    ("move-tags-to-yaml", 3, {"yaml-body-tags": {"how-to-handle-existing-tags":
+                                                 "Remove whole tag"}}, True, None, ""),
+    # --- end of part 2
+]
+
+# --- part 2 reason
+_TIMES = ("times come from git (first and last commit) or the file, not from the peer's "
+          "fileCreatedTime/currentTime options: tests/format/test_yaml_part2.py runs real "
+          "repositories")
+# --- end of part 2 reason
+
+UNSUPPORTED: dict[tuple[str, int], str] = {
+    # --- part 1 (FM301-FM329)
+    # --- end of part 1
+    # --- part 2 (FM330-FM349)
+    ("yaml-timestamp", 0): _TIMES,
+    ("yaml-timestamp", 1): _TIMES,
+    ("yaml-timestamp", 2): _TIMES,
+    ("yaml-timestamp", 3): _TIMES,
+    ("yaml-timestamp", 4): _TIMES,
+    ("yaml-timestamp", 5): _TIMES,
+    ("yaml-timestamp", 6): _TIMES,
+    ("yaml-timestamp", 7): _TIMES,
+    # --- end of part 2
+}

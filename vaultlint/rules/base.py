@@ -113,6 +113,9 @@ class Rule:
     # obsidian-linter's ids for the same job (`header-increment`): accepted wherever a rule name
     # is (selectors, `vaultlint rule`, config tables, suppression comments), for migrating users
     aliases: tuple[str, ...] = ()
+    # obsidian-linter option name -> this rule's option name, where they differ (the others
+    # are the same kebab-case names): `vaultlint init --from-obsidian-linter` maps data.json
+    peer_options: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.fix not in FIX_KINDS:

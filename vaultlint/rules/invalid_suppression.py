@@ -4,7 +4,9 @@
 so the finding it was meant for is still reported, and the comment hides the mistake. Each
 unknown name is reported where it is written, with the closest rule name or code. A rule name,
 a code, a code prefix (`FMT`) or `ALL` is known. On by default: a typo here is always a
-mistake (ruff's RUF102). No fix: which rule was meant is for you to say.
+mistake (ruff's RUF102). No fix: which rule was meant is for you to say. The ids of
+obsidian-linter's `disabled rules` property are checked the same way: an id with no vaultlint
+counterpart disables nothing here.
 
 Fail:
 ```markdown
@@ -25,20 +27,22 @@ from collections.abc import Iterator
 from vaultlint.diagnostics import Diagnostic, Severity
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
-from vaultlint.suppression import ALL, directives
+from vaultlint.suppression import ALL, DISABLED_RULES_KEY, directives, disabled_rules
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
-    unknown = [s for d in directives(note) for s in d.selectors if s.text != ALL]
+    unknown = [(s, "suppression comment") for d in directives(note) for s in d.selectors
+               if s.text != ALL]
+    unknown += [(s, f"`{DISABLED_RULES_KEY}`") for s in disabled_rules(note)]
     if not unknown:
         return
     from vaultlint import rules as registry  # the registry imports this module
     from vaultlint.config import did_you_mean, rule_words
 
-    for sel in unknown:
+    for sel, where in unknown:
         if not registry.is_known_selector(sel.text):
-            yield ctx.diagnostic(sel.start, sel.end, f"unknown rule {sel.text!r} in suppression "
-                                 f"comment{did_you_mean(sel.text, rule_words())}")
+            yield ctx.diagnostic(sel.start, sel.end, f"unknown rule {sel.text!r} in {where}"
+                                 f"{did_you_mean(sel.text, rule_words())}")
 
 
 RULE = Rule(
@@ -54,5 +58,7 @@ RULE = Rule(
         Example("---\ntitle: x  # vaultlint-disable FOO\n---\n"),
         Example("<!-- vaultlint-disable-line FMT001, LNK -->\nText.\n", flagged=False),
         Example("%% vaultlint-disable-file %%\nText.\n", flagged=False),
+        Example("---\ndisabled rules: [trailing-spaces, no-such-rule]\n---\nText.\n"),
+        Example("---\ndisabled rules: [all]\n---\nText.\n", flagged=False),
     ),
 )

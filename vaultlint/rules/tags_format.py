@@ -56,6 +56,8 @@ def _repeated(items: list[Any]) -> set[int]:
     unhashable: list[Any] = []
     drop: set[int] = set()
     for i, item in enumerate(items):
+        if item is None:  # an empty item (`- ` or `- #tag`, a comment) holds no tag to dedupe
+            continue
         try:
             repeated = item in seen
             seen.add(item)
@@ -92,7 +94,8 @@ def _problem(value: Any) -> str | None:
         return None
     if any(isinstance(t, str) and t.startswith("#") for t in value):
         return "tags start with `#`"
-    if len({repr(t) for t in value}) != len(value):
+    named = [t for t in value if t is not None]
+    if len({repr(t) for t in named}) != len(named):
         return "tags has duplicates"
     return None
 
@@ -158,4 +161,5 @@ RULE = Rule(
         Example("---\ntags: [x, y, x]\n---\n", "---\ntags: [x, y]\n---\n"),
         Example("---\ntags:\n  - a\n---\n", flagged=False),
     ),
+    aliases=("format-tags-in-yaml",),  # obsidian-linter's: a leading `#` goes
 )

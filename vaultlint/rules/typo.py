@@ -496,6 +496,7 @@ def _files_read(settings: Any) -> Any:
 
 
 RULE = Rule(
+    aliases=("auto-correct-common-misspellings",),  # obsidian-linter's id
     code="TYP001",
     name="typo",
     summary="Misspelled words in prose",
