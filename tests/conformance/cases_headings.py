@@ -9,13 +9,9 @@ CASES: list[tuple] = [
      True, None, ""),
     ("capitalize-headings", 2, {CAP: {"style": "First letter"}}, True, None, ""),
     ("capitalize-headings", 3, {CAP: {"style": "ALL CAPS"}}, True, None, ""),
-    ("file-name-heading", 0, ["file-name-heading"], True,
-     "# example\nThis is a line of text",
-     "the heading is the note's own file name (the test note is `example.md`, the peer's "
-     "example passes the name `File Name`)"),
-    ("file-name-heading", 1, ["file-name-heading"], True,
-     "---\ntitle: My Title\n---\n# example\nThis is a line of text",
-     "the heading is the note's own file name (the test note is `example.md`)"),
+    # the peer's examples are given the file name `File Name`
+    ("file-name-heading", 0, ["file-name-heading"], True, None, "", {"name": "File Name.md"}),
+    ("file-name-heading", 1, ["file-name-heading"], True, None, "", {"name": "File Name.md"}),
     ("remove-trailing-punctuation-in-heading", 0, ["heading-trailing-punctuation"], True,
      None, ""),
     ("remove-trailing-punctuation-in-heading", 1, ["heading-trailing-punctuation"], True,

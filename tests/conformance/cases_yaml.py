@@ -73,13 +73,11 @@ CASES: list[tuple] = [
     # --- end of part 1
     # --- part 2 (FM330-FM349)
     ("yaml-title", 0, ["yaml-title"], False, None, ""),
-    ("yaml-title", 1, ["yaml-title"], False, "---\ntitle: example\n---\n",
-     "the test's note is example.md (the peer's is Filename.md)"),
+    ("yaml-title", 1, ["yaml-title"], False, None, "", {"name": "Filename.md"}),
     ("yaml-title", 2, ["yaml-title"], False, None, ""),
     ("yaml-title", 3, {"yaml-title": {"mode": "first-h1"}}, False, None, ""),
-    ("yaml-title", 4, {"yaml-title": {"mode": "filename"}}, False,
-     "---\ntitle: example\n---\n# This is a Heading",
-     "the test's note is example.md (the peer's is Filename.md)"),
+    ("yaml-title", 4, {"yaml-title": {"mode": "filename"}}, False, None, "",
+     {"name": "Filename.md"}),
     ("move-tags-to-yaml", 0, {"yaml-body-tags": {"tags-to-ignore": ["ignored-tag"]}}, True,
      None, ""),
     ("move-tags-to-yaml", 1, ["yaml-body-tags"], True, None, ""),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-_TOKEN = re.compile(r"\[[^\]]*\]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|"
+_TOKEN = re.compile(r"\[[^\[\]]*\]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|"
                     r"A|a|ZZ|Z|X")
 
 

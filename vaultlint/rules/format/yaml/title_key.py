@@ -43,8 +43,8 @@ from vaultlint.rules.format.yaml._scalar_key import current, insert_key, replace
 
 MODES = ("first-h1-or-filename-if-h1-missing", "filename", "first-h1")
 # `[text](target)` and `[[target|text]]`/`[[target]]` read as their text, as Obsidian shows them
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_WIKILINK = re.compile(r"!?\[\[([^\]|\n]*)(?:\|([^\]\n]*))?\]\]")
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
+_WIKILINK = re.compile(r"!?\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
 
 
 def first_h1(note: Note) -> str | None:
