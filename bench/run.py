@@ -14,6 +14,9 @@ Each measurement is the best of `--repeat` runs of a whole command (process star
   that changes what other notes know of it (a heading, an unknown word, a link, a source URL);
 - vaultlint --staged (the `vaultlint` hook now): the vault is made a git repository, one note's
   edit is staged; then its deletion is staged (the notes linking to it are reported);
+- `--baseline REV`: the same cold check by vaultlint as it was at git revision REV (exported
+  to a temporary folder), the two runs alternating, and their ratio: how much a change of
+  vaultlint costs (issue #15: the formatter's rules may cost at most 1.3x);
 - peers, when installed: markdownlint-cli2 (npm; `--install-peers` puts it in bench/.tools),
   `mdformat --check`, `codespell`.
 
@@ -46,15 +49,37 @@ ENV = {k: v for k, v in os.environ.items()
        if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED", "PYTHONPROFILEIMPORTTIME")}
 
 
-def timed(cmd: list[str], cwd: Path, repeat: int, before=None) -> float:
+def timed(cmd: list[str], cwd: Path, repeat: int, before=None,
+          env: dict[str, str] | None = None) -> float:
     best = float("inf")
     for _ in range(repeat):
         if before:
             before()
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env={**ENV, **(env or {})})
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def cold_against_baseline(vault: Path, base: Path, rev: str, repeat: int) -> dict[str, float]:
+    """The cold check now and at `rev`, alternating run by run so that a busy spell of the
+    shared machine weighs on both alike."""
+    args = ["-m", "vaultlint", "check", "-q", "--exit-zero", "--no-cache"]
+    now, then = float("inf"), float("inf")
+    for _ in range(repeat):
+        now = min(now, timed([sys.executable, *args], vault, 1))
+        then = min(then, timed([sys.executable, *args], vault, 1, env={"PYTHONPATH": str(base)}))
+    return {"vaultlint cold (no cache)": now, f"vaultlint at {rev} cold (no cache)": then}
+
+
+def export_revision(rev: str, into: Path) -> Path:
+    """vaultlint's code at `rev`, from this repository's history (git archive: no checkout)."""
+    archive = subprocess.run(["git", "archive", "--format=tar", rev, "vaultlint", "schemas"],
+                             cwd=HERE.parent, check=True, capture_output=True).stdout
+    into.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
 
 
 def markdownlint() -> list[str] | None:
@@ -176,7 +201,11 @@ def main() -> None:
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--install-peers", action="store_true")
     parser.add_argument("--write", type=Path, help="also write the tables to this file")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="only the cold check, now and at this git revision, and their ratio")
     args = parser.parse_args()
+    if args.baseline:
+        return baseline_only(args)
     if args.install_peers:
         install_peers()
     sizes = [int(n) for n in args.scale.split(",")] if args.scale else [args.notes]
@@ -193,6 +222,26 @@ def main() -> None:
             print(out[-1], flush=True)
     out.append(growth(measured))
     print(out[-1])
+    if args.write:
+        args.write.write_text("\n".join(out), encoding="utf-8")
+
+
+def baseline_only(args: argparse.Namespace) -> None:
+    sizes = [int(n) for n in args.scale.split(",")] if args.scale else [args.notes]
+    out = [f"Machine: {machine()}", ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = export_revision(args.baseline, Path(tmp) / "base")
+        for notes in sizes:
+            vault = Path(tmp) / f"vault{notes}"
+            paths = generate(vault, notes)
+            size = sum(p.stat().st_size for p in paths) / 1e6
+            results = cold_against_baseline(vault, base, args.baseline, args.repeat)
+            now, then = results.values()
+            out += [f"### {notes:,} notes ({size:.1f} MB): cold check now vs {args.baseline}", "",
+                    "| command | seconds |", "|---|---:|",
+                    *(f"| {name} | {secs:.2f} |" for name, secs in results.items()), "",
+                    f"ratio now / {args.baseline}: {now / then:.2f}", ""]
+            print("\n".join(out[-8:]), flush=True)
     if args.write:
         args.write.write_text("\n".join(out), encoding="utf-8")
 

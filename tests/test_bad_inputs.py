@@ -320,11 +320,11 @@ ANCHORED_ONLY = {"vaultlint.rules.heading_increment._NUMBER",
                  # the formatter's line-prefix patterns, `.match`ed at a line's start
                  "vaultlint.rules.format.spacing.hard_line_breaks._CALLOUT_TITLE",
                  "vaultlint.rules.format.spacing._blocks._CALLOUT_TITLE",
+                 "vaultlint.rules.format.spacing._blocks._BLOCK_ID",
                  "vaultlint.rules.format.spacing.paragraph_blank_lines._BLOCK_ID",
                  "vaultlint.rules.format.style.empty_list_item._EMPTY_TASK",
                  "vaultlint.rules.format.spacing.indent_with_tabs._INDENTED_ITEM",
                  "vaultlint.rules.format.spacing.list_blank_lines._ITEM",
-                 "vaultlint.rules.format.spacing.math_block_delimiters._OPENING",
                  "vaultlint.rules.format.style.quote_marker_space._PREFIX",
                  "vaultlint.rules.format.yaml.array_style._AFTER_KEY"}
 

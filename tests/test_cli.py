@@ -38,6 +38,19 @@ def test_diff_writes_nothing(make_vault):
     assert (vault / "a.md").read_text() == DIRTY
 
 
+def test_diff_is_a_patch_that_applies(make_vault):
+    """A last line without its line break is marked as diff marks it: `git apply` takes the
+    output and gets what --fix writes, for several notes in one diff."""
+    notes = {"a.md": "# A\ntext   \nend", "b.md": "# B\n\n\n\nend   "}
+    vault = make_vault(notes)
+    patch = run_cli(["--diff", "--select", "trailing-whitespace,consecutive-blank-lines"],
+                    vault).stdout
+    assert patch.count("\\ No newline at end of file\n") == 3  # a.md's last line is context
+    subprocess.run(["git", "apply", "-p1"], input=patch, text=True, cwd=vault, check=True)
+    assert (vault / "a.md").read_text() == "# A\ntext  \nend"  # a hard break stays
+    assert (vault / "b.md").read_text() == "# B\n\nend"
+
+
 def test_select_ignore_and_exit_zero(make_vault):
     vault = make_vault({"a.md": DIRTY})
     only = run_cli(["--select", "final-newline", "--output-format", "json"], vault).json()

@@ -15,9 +15,11 @@ from vaultlint.note import Note
 from vaultlint.vault import Vault
 
 _WS = re.compile(r"\s+")
-# The layout rules on by default (the taste rules of the formatter families change markup or
-# text on purpose: tests/format/ checks them against the rendered HTML instead)
-FORMAT_RULES = [r.code for r in registry.ALL_RULES if r.code.startswith("FMT") and r.default_enabled]
+# The layout rules: those on by default and the blank lines around rules, math and quotes, off
+# by default as a house style but as layout-only (the taste rules of the formatter families
+# change markup or text on purpose: tests/format/ checks them against the rendered HTML instead)
+FORMAT_RULES = [r.code for r in registry.ALL_RULES if r.code.startswith("FMT") and r.default_enabled
+                ] + ["FMT102", "FMT104", "FMT105"]
 
 
 def _linter(tmp_path_factory) -> Linter:

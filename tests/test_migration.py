@@ -73,7 +73,7 @@ def test_migration_through_the_cli(tmp_path):
     assert "#   proper-ellipsis-on-paste\n" in text
     assert ('#   yaml-timestamp.date-created-source-of-truth = "file system"  (no such option)'
             in text)
-    assert "#   trailing-spaces.two-space-line-break = false  (no such option)" in text
+    assert tomllib.loads(text)["rules"]["trailing-whitespace"] == {"hard-breaks": False}
     assert "#   lintOnSave = true\n" in text and '"label": "drafts"' not in text
     assert "#   filesToIgnore = [{label = \"drafts\"" in text
     # a default-on rule the peer has off is offered, commented, for `ignore`
@@ -158,3 +158,29 @@ def test_all_silences_everything_even_its_own_unknown_ids(tmp_path):
     root = write_vault(tmp_path / "v", {
         "n.md": "---\ndisabled rules: [all, no-such-rule]\n---\nA line   \n"})
     assert run_cli(["--output-format", "json", "."], root).json() == []
+
+
+FULL_SHAPE = Path(__file__).parent / "conformance" / "obsidian-linter-data.json"
+
+
+def test_a_full_data_json_migrates_every_enabled_rule_and_option(tmp_path):
+    """Every rule and option the plugin writes: each enabled file rule ends up enabled in the
+    loaded config, the peer's comma-separated word lists become lists of words, its differently
+    named keys (`twp-space-line-break`, `ignore-case-words`, ...) reach their counterparts."""
+    data = json.loads(FULL_SHAPE.read_text(encoding="utf-8"))
+    root = _vault(tmp_path, data)
+    res = run_cli(["init", "--from-obsidian-linter"], root)
+    assert res.exit_code == 0, res.stdout + res.stderr
+    text = (root / ".vaultlint.toml").read_text()
+    config = tomllib.loads(text)
+    assert config["rules"]["heading-capitalization"]["lowercase-words"] == [
+        "a", "an", "the", "aboard", "about", "than", "through", "with"]
+    assert config["rules"]["trailing-whitespace"] == {"hard-breaks": False}
+    assert config["rules"]["heading-increment"] == {"start-at-h2": True}
+    assert "no such option" not in text  # every option of the plugin has a counterpart here
+    settings = load_settings(root, root)
+    active = {r.name for r in settings.enabled_rules}
+    for peer, conf in data["ruleConfigs"].items():
+        if conf["enabled"] and not peer.endswith("-on-paste"):
+            rule = registry.get(peer)
+            assert rule.name in active, (peer, rule.name)

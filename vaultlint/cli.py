@@ -250,10 +250,11 @@ def _print_diff(run: Run, out, show: PathMap) -> None:
     for result in run.results:
         if not result.changed:
             continue
-        out.writelines(difflib.unified_diff(
-            result.original.splitlines(keepends=True), result.source.splitlines(keepends=True),
-            f"a/{show(result.path)}", f"b/{show(result.path)}",
-        ))
+        for line in difflib.unified_diff(
+                result.original.splitlines(keepends=True), result.source.splitlines(keepends=True),
+                f"a/{show(result.path)}", f"b/{show(result.path)}"):
+            # as diff and git write a last line without its line break, so `patch` applies it
+            out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
 
 
 def _unsafe_left(run: Run) -> int:

@@ -37,7 +37,9 @@ class Fix:
     # "frontmatter" (the YAML data), "frontmatter:KEY" (one key), "headings" (heading levels),
     # "body" (Markdown structure), "links" (link targets), "markup" (how the same structure is
     # written: `*a*` -> `_a_`, list markers; judged by the rendered HTML alone), "suppressions"
-    # (vaultlint's own directives). An empty set means "layout only".
+    # (vaultlint's own directives), "math-delimiters" (a math block's `$$` moves to or from the
+    # formula's line), "code-language" (a code fence's info string). An empty set means
+    # "layout only".
     intents: frozenset[str] = frozenset()
 
     @staticmethod

@@ -6,6 +6,10 @@ stream (whitespace aside), the rendered HTML (exactly), the exact text of code, 
 HTML and link targets, and the frontmatter data must be unchanged except where an applied fix
 declared it meant to change them. A pass that fails the check is retried fix by fix so one bad fix cannot block the others;
 a fix that fails alone is refused and reported.
+
+Two intents loosen one thing each and keep every other check as strict: "math-delimiters" (a
+math block's formula may differ only by whitespace at its edges, where `$$` moves to or from
+its own line) and "code-language" (a code fence's info string may change, nothing else).
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markdown_it.token import Token
+
+from vaultlint import markdown
 from vaultlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from vaultlint.note import BOM, MAX_NOTE_BYTES, Note, encode
 from vaultlint.safeio import UnsafeFile, read_regular
@@ -85,8 +92,10 @@ _EXACT = ("fence", "code_block", "code_inline", "math_block", "math_inline", "ht
           "html_inline", "math_inline_double", "math_block_label")
 
 
-def _token_signature(note: Note, ignore_heading_levels: bool) -> list[tuple[Any, ...]]:
-    """The token stream, whitespace aside: what a renderer would see."""
+def _token_signature(note: Note, ignore_heading_levels: bool,
+                     intents: set[str] | frozenset[str] = frozenset()) -> list[tuple[Any, ...]]:
+    """The token stream, whitespace aside: what a renderer would see (less what the loosening
+    intents allow to change: see `_loosened`)."""
     sig: list[tuple[Any, ...]] = []
     text_run: list[str] = []
 
@@ -97,7 +106,7 @@ def _token_signature(note: Note, ignore_heading_levels: bool) -> list[tuple[Any,
         text_run.clear()
 
     comments = any(r.kind == "comment" for r in note.regions)
-    for tok in note.full_tokens:
+    for tok in _loosened(note.full_tokens, intents):
         if tok.map and comments and note.in_region(
                 note.line_starts[note.body_first_line + tok.map[0]], {"comment"}):
             continue  # markdown-it does not know `%%`: what it parses inside is not structure
@@ -130,11 +139,98 @@ def _structure(note: Note, intents: set[str]) -> list[tuple[Any, ...]]:
     display text of wikilinks (`[[AI]]` -> `[[Artificial Intelligence|AI]]`)."""
     if "links" in intents:
         note = Note(note.path, _WIKILINK.sub("[[]]", note.masked({"link"})))
-    return _token_signature(note, "headings" in intents)
+    return _token_signature(note, "headings" in intents, intents)
 
 
-def _protected_text(note: Note) -> list[tuple[str, str]]:
-    return [(r.kind, note.text[r.start : r.end]) for r in note.regions if r.kind in PROTECTED_KINDS]
+def _protected_text(note: Note, intents: set[str] | frozenset[str] = frozenset()
+                    ) -> list[tuple[str, str]]:
+    """The text of every protected region, exact, but what the loosening intents allow:
+    under "code-language" a fence's opening line without its info string; under
+    "math-delimiters" a math block is its formula as markdown-it reads it, edges aside
+    (`_math_core`), and its text without whitespace and line-leading `>` (a `$$` moved to a
+    line of its own in a quote takes a `>`)."""
+    fences = _fence_starts(note) if "code-language" in intents else set()
+    maths = _math_starts(note) if "math-delimiters" in intents else {}
+    out = []
+    for r in note.regions:
+        if r.kind not in PROTECTED_KINDS:
+            continue
+        text = note.text[r.start : r.end]
+        if r.kind == "math" and r.start in maths:
+            squeezed = "".join("".join(line.lstrip(" \t>").split()) for line in text.splitlines())
+            text = f"{maths[r.start]}\0{squeezed}"
+        elif r.kind == "code" and r.start in fences:
+            text = _without_info(text)
+        out.append((r.kind, text))
+    return out
+
+
+# --- loosening intents: what exactly they allow to change ---------------------------------------
+
+_MATH_BLOCKS = ("math_block", "math_block_label")
+
+
+def _loosened(tokens: list[Token], intents: set[str] | frozenset[str]) -> list[Token]:
+    """The block tokens with what the intents may change made equal: a math block's formula
+    without the whitespace at its edges ("math-delimiters"), a fence's info string emptied
+    ("code-language"). Tokens are copied, never changed: the note's own stay as parsed."""
+    math, language = "math-delimiters" in intents, "code-language" in intents
+    if not (math or language):
+        return tokens
+    out = []
+    for tok in tokens:
+        if math and tok.type in _MATH_BLOCKS:
+            tok = tok.copy(content=_math_core(tok.content))
+        elif language and tok.type == "fence":
+            tok = tok.copy(info="")
+        out.append(tok)
+    return out
+
+
+def _math_core(content: str) -> str:
+    """A math block's formula without the whitespace at its edges, where `$$` moves to or from
+    its own line. A `$$$` opener is `$$` and a `$` to markdown-it, so whitespace next to a run
+    of `$` at an edge is an edge too. TeX ignores spaces and single line breaks in math, but
+    `\\` then whitespace is the control space `\\ ` (after an odd run of backslashes: `\\\\` is
+    a line break): that whitespace is kept, as one space."""
+    head = content.lstrip()
+    n = len(head) - len(head.lstrip("$"))
+    head = head[:n] + head[n:].lstrip()
+    tail = head.rstrip()
+    n = len(tail) - len(tail.rstrip("$"))
+    formula, dollars = tail[: len(tail) - n], tail[len(tail) - n :]
+    kept = formula.rstrip()
+    slashes = len(kept) - len(kept.rstrip("\\"))
+    if slashes % 2 and (kept != formula or (not dollars and tail != head)):
+        kept += " "
+    return kept + dollars
+
+
+def _math_starts(note: Note) -> dict[int, str]:
+    """Offset where each math block's region starts -> its formula, edges aside, and label."""
+    first = note.body_first_line
+    return {note.line_starts[first + t.map[0]]: f"{_math_core(t.content)}\0{t.info}"
+            for t in note.tokens if t.type in _MATH_BLOCKS and t.map}
+
+
+def _fence_starts(note: Note) -> set[int]:
+    """Offsets of the first line of each code fence: where its protected region starts."""
+    first = note.body_first_line
+    return {note.line_starts[first + t.map[0]] for t in note.tokens if t.type == "fence" and t.map}
+
+
+def _without_info(fence: str) -> str:
+    """A fence's text with its opening line cut after the backticks or tildes: its info string
+    gone. The line's prefix (indent, `>`, list marker) holds neither character."""
+    marks = [i for i in (fence.find("`"), fence.find("~")) if i >= 0]
+    if not marks:
+        return fence
+    start = min(marks)
+    end = start
+    while end < len(fence) and fence[end] == fence[start]:
+        end += 1
+    eol = [i for i in (fence.find("\n", end), fence.find("\r", end)) if i >= 0]
+    return fence[:end] + (fence[min(eol):] if eol else "")
 
 
 def _frontmatter_state(note: Note) -> tuple[str, Any]:
@@ -181,7 +277,8 @@ def verify(before: Note, after: Note, intents: set[str]) -> str | None:
             return "the Markdown structure would change"
         if "links" not in intents and _html(before, intents) != _html(after, intents):
             return "the note would render differently"
-    if "links" not in intents and _protected_text(before) != _protected_text(after):
+    if "links" not in intents and (_protected_text(before, intents)
+                                   != _protected_text(after, intents)):
         return "text inside code, math, comments, HTML or links would change"
     if after.text.startswith(BOM) and not before.text.startswith(BOM):
         return "a U+FEFF would start the note and be read as a byte order mark"
@@ -198,7 +295,9 @@ def _html(note: Note, intents: set[str]) -> str:
     """The rendered body; a "headings" fix may change heading levels (`<h2>` -> `<h3>`).
     Compared exactly but for blanks at line ends: it catches what the token signature, which
     ignores whitespace and tightness, cannot (a loose list made tight, two line breaks merged)."""
-    html = _LINE_END_BLANKS.sub("\n", note.html)
+    loosened = _loosened(note.full_tokens, intents)
+    html = note.html if loosened is note.full_tokens else markdown.render(loosened)
+    html = _LINE_END_BLANKS.sub("\n", html)
     return _HEADING_TAG.sub(r"<\1h", html) if "headings" in intents else html
 
 

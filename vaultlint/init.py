@@ -105,15 +105,24 @@ class Migration:
 
 
 def _peer_rule(peer_id: str) -> Rule | None:
-    """The vaultlint rule doing the peer rule's job: the rule whose aliases name it."""
+    """The vaultlint rule doing the peer rule's job: the rule whose aliases name it, or a rule
+    of the same name (`heading-blank-lines`, `consecutive-blank-lines`, ...)."""
     rule = registry.BY_NAME.get(peer_id)
-    return rule if rule is not None and peer_id in rule.aliases else None
+    return rule if rule is not None and peer_id in (rule.name, *rule.aliases) else None
 
 
-def _coerce(value: Any, schema: dict[str, Any]) -> Any:
-    """The peer keeps a list option as the text of a text box (one item a line)."""
+# The peer's word lists, kept as one text split on commas and blanks (its `wordSplitterRegex`);
+# its other list options are one item a line.
+_WORD_LISTS = {("capitalize-headings", "ignore-words"), ("capitalize-headings", "lowercase-words"),
+               ("auto-correct-common-misspellings", "ignore-words")}
+_WORD_SPLITTER = re.compile(r"[,\s]+")
+
+
+def _coerce(value: Any, schema: dict[str, Any], peer_key: tuple[str, str]) -> Any:
+    """The peer keeps a list option as the text of a text box."""
     if schema.get("type") == "array" and isinstance(value, str):
-        return [item.strip() for item in value.splitlines() if item.strip()]
+        items = _WORD_SPLITTER.split(value) if peer_key in _WORD_LISTS else value.splitlines()
+        return [item.strip() for item in items if item.strip()]
     return value
 
 
@@ -133,7 +142,7 @@ def _map_options(mig: Migration, peer_id: str, rule: Rule, conf: dict[str, Any])
         if ours not in rule.options:
             mig.no_option.append(f"{peer_id}.{key} = {_toml_value(value)}  (no such option)")
             continue
-        value = _coerce(value, rule.options_schema.get(ours, {}))
+        value = _coerce(value, rule.options_schema.get(ours, {}), (peer_id, key))
         if not _accepted(value, rule.options_schema.get(ours, {})):
             mig.no_option.append(f"{peer_id}.{key} = {_toml_value(value)}  (value not supported)")
         elif value != rule.options[ours]:

@@ -31,7 +31,8 @@ CASES: list[tuple] = [
     ("format-yaml-array", 1, {"yaml-array-style": {"default-style": "flow"}}, False,
      "---\naliases: Typescript\ntypes: [thought provoking, peer reviewed]\n"
      "tags: [computer, science, trajectory]\n---",
-     "tags stay a list: a space-separated string is not offered (tags-format wants a list)"),
+     "tags stay a list: a space-separated string is not offered (tags-format, on by default, "
+     "warns on it and fixes it back to a list; Obsidian's properties want a list)"),
     ("format-yaml-array", 2, {"yaml-array-style": {"default-style": "flow"}}, False, None, ""),
     ("remove-yaml-keys", 0, {"yaml-removed-keys": {"keys": ["status:", "keywords", "date"]}},
      True, None, ""),
@@ -87,25 +88,29 @@ CASES: list[tuple] = [
     ("move-tags-to-yaml", 3, {"yaml-body-tags": {"how-to-handle-existing-tags":
                                                  "Remove whole tag"}}, True, None, ""),
     # --- end of part 2
+    # --- yaml-title-alias (FM333)
+    ("yaml-title-alias", 0, ["yaml-title-alias"], False, None, ""),
+    ("yaml-title-alias", 1, {"yaml-title-alias": {
+        "use-yaml-key-to-keep-track-of-old-filename-or-heading": False}}, False, None, ""),
+    ("yaml-title-alias", 2, {"yaml-title-alias": {"keep-alias-that-matches-the-filename": True}},
+     False, None, "", {"name": "Filename.md"}),
+    ("yaml-title-alias", 3, {"yaml-title-alias": {
+        "keep-alias-that-matches-the-filename": True,
+        "use-yaml-key-to-keep-track-of-old-filename-or-heading": False}}, False, None, "",
+     {"name": "Filename.md"}),
+    ("yaml-title-alias", 4, {"yaml-title-alias": {"keep-alias-that-matches-the-filename": True}},
+     True, None, "", {"name": "Filename.md"}),
+    ("yaml-title-alias", 5, ["yaml-title-alias"], False, None, ""),
+    ("yaml-title-alias", 6, {"yaml-title-alias": {"keep-alias-that-matches-the-filename": True,
+                                                  "alias-helper-key": "title"}},
+     False, None, "", {"name": "Filename.md"}),
+    # --- end of yaml-title-alias
 ]
 
-# --- part 2 reason
-_TIMES = ("times come from git (first and last commit) or the file, not from the peer's "
-          "fileCreatedTime/currentTime options: tests/format/test_yaml_part2.py runs real "
-          "repositories")
-# --- end of part 2 reason
 
 UNSUPPORTED: dict[tuple[str, int], str] = {
     # --- part 1 (FM301-FM329)
     # --- end of part 1
     # --- part 2 (FM330-FM349)
-    ("yaml-timestamp", 0): _TIMES,
-    ("yaml-timestamp", 1): _TIMES,
-    ("yaml-timestamp", 2): _TIMES,
-    ("yaml-timestamp", 3): _TIMES,
-    ("yaml-timestamp", 4): _TIMES,
-    ("yaml-timestamp", 5): _TIMES,
-    ("yaml-timestamp", 6): _TIMES,
-    ("yaml-timestamp", 7): _TIMES,
     # --- end of part 2
 }

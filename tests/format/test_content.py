@@ -165,3 +165,19 @@ def test_heading_finding_has_no_fix(tmp_path):
     linter = Linter(s, Vault(tmp_path, [], s))
     [found] = linter.lint(Note("n.md", "# Wait...\n"))[0]
     assert found.fix is None and "heading" in found.message
+
+
+@pytest.mark.parametrize("rules,text", [
+    # `\...` is an escaped dot then two dots: `\…` would render the backslash
+    (["ellipsis"], "\\...And carefully again.\n"),
+    (["ellipsis"], "> \\. . . and so on\n"),
+    # the blank before a wikilink's `]]`: without it `[key]]]` closes the link at `key]]`
+    (["space-around-punctuation"], "1. [[Note#get [key ] to|dict [key] ]]\n"),
+    (["space-around-punctuation", "link-text-spacing"], "See [[Note|list [a] ]] now\n"),
+])
+def test_real_vault_patterns_left_alone(tmp_path, rules, text):
+    assert _fixed(tmp_path, rules, text) == text
+
+
+def test_ellipsis_after_an_escaped_backslash_elsewhere_still_fixed(tmp_path):
+    assert _fixed(tmp_path, ["ellipsis"], "\\. and then... more\n") == "\\. and then… more\n"

@@ -18,8 +18,8 @@ from vaultlint.note import Note
 from vaultlint.rules.format import spacing
 from vaultlint.vault import Vault
 
-SAFE = [r.name for r in spacing.RULES if r.fix == "safe"]
-UNSAFE = [r.name for r in spacing.RULES if r.fix == "unsafe"]
+SAFE = [r.name for r in spacing.RULES if r.fix in ("safe", "safe/unsafe")]
+UNSAFE = [r.name for r in spacing.RULES if r.fix in ("unsafe", "safe/unsafe")]
 ALL = [r.name for r in spacing.RULES]
 TABLE = ["| a | b |", "|---|---|", "| 1 | 2 |"]
 
@@ -31,11 +31,14 @@ def spacing_fragment(draw) -> list[str]:
     quote = draw(st.sampled_from(["", "> ", ">", "> > "]))
     kind = draw(st.sampled_from(["fence", "math", "math1", "table", "hr", "quote", "heading",
                                  "listblock", "comment", "frontmatter", "callout", "lazy",
-                                 "loose", "indented", "soft"]))
+                                 "loose", "indented", "soft", "mathdelims"]))
     blocks = {
         "fence": ["```", "code", "```"],
         "math": ["$$", "x^2", "$$"],
         "math1": ["$$x^2$$"],
+        "mathdelims": [draw(st.sampled_from(["$$x^2$$", "$$$x$$$", "$$  a \\\\$$", "$$x$$ (1)",
+                                             "- $$x$$", "1. $$y", "   $$", "$$ $$", "$$x\\$$"])),
+                       draw(st.sampled_from(["$$", "$$$", "x$$", "a\\$$", "", "text"]))],
         "table": TABLE,
         "hr": [draw(st.sampled_from(["***", "---", "___", "- - -"]))],
         "quote": ["> quoted", "> > nested"],
@@ -193,6 +196,9 @@ def test_blank_line_after_frontmatter(tmp_path, text, expected):
     ("%% a\nb %%\n", None),  # a comment
     ("> a\n> b\n", None),  # a quote
     ("a\r\nb\r\n", "a\r\n\r\nb\r\n"),
+    # tab-indented lines continuing a paragraph would become code after a blank line
+    ("Two arguments:\n\t1. one\n\t2. two\nend\n", "Two arguments:\n\t1. one\n\t2. two\n\nend\n"),
+    ("a\n    b\n", None),
 ])
 def test_paragraph_blank_lines(tmp_path, text, expected):
     rules = ["paragraph-blank-lines"]
@@ -233,7 +239,7 @@ def test_hard_line_breaks(tmp_path, text, expected):
     assert _fixed(tmp_path, text, ["hard-line-breaks"], unsafe=True) == (expected or text)
 
 
-def test_math_block_delimiters_reports_the_peer_examples(tmp_path):
+def test_math_block_delimiters_fixes_the_peer_examples(tmp_path):
     import json
     examples = json.loads((Path(__file__).parents[1] / "conformance" /
                            "obsidian-linter-examples.json").read_text(encoding="utf-8"))
@@ -241,3 +247,90 @@ def test_math_block_delimiters_reports_the_peer_examples(tmp_path):
     for example in examples["move-math-block-indicators-to-their-own-line"]["examples"]:
         assert linter.lint(Note("n.md", example["before"]))[0]
         assert not linter.lint(Note("n.md", example["after"]))[0]
+        assert _fix(linter, example["before"], unsafe=True).text == example["after"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("$$x$$\n", "$$\nx\n$$\n"),
+    ("$$x$$\r\n", "$$\r\nx\r\n$$\r\n"),  # CRLF stays CRLF
+    ("$$  x  $$\n", "$$\nx\n$$\n"),
+    ("Text\n$$\nx^2$$\n", "Text\n$$\nx^2\n$$\n"),
+    ("$$x\ny$$\n", "$$\nx\ny\n$$\n"),
+    ("$$x$$ (1)\n", "$$\nx\n$$ (1)\n"),  # the label stays on the closing line
+    ("> $$x$$\n", "> $$\n> x\n> $$\n"),
+    ("> [!note] Title\n> $$x$$\n", "> [!note] Title\n> $$\n> x\n> $$\n"),
+    ("> > $$x$$\n", "> > $$\n> > x\n> > $$\n"),
+    ("- $$x$$\n- b\n", "- $$\n  x\n  $$\n- b\n"),
+    ("1. $$x$$\n", "1. $$\n   x\n   $$\n"),
+    ("> - $$x$$\n", "> - $$\n>   x\n>   $$\n"),
+    ("$$x\\\\$$\n", "$$\nx\\\\\n$$\n"),  # `\\` is a line break: a break after it is layout
+    ("$$x\\$$\n", "$$\nx\\$$\n"),  # `\` + break is a control space: the closing `$$` stays
+    ("$$$x$$$\n", "$$$x$$$\n"),  # unsafe: the `$` next to the break is math text
+    ("Inline $$x$$ math\n", None),
+    ("$$ $$\n", None),
+    ("%% $$x$$ %%\n", None),
+    ("```\n$$x$$\n```\n", None),
+    ("    $$x$$\n", None),  # indented code
+    ("---\na: 1\n---\n$$x$$\n", "---\na: 1\n---\n$$\nx\n$$\n"),
+])
+def test_math_block_delimiters(tmp_path, text, expected):
+    assert _fixed(tmp_path, text, ["math-block-delimiters"]) == (expected or text)
+
+
+def test_math_block_delimiters_three_dollars_is_unsafe(tmp_path):
+    text = "$$$x$$$\n"
+    assert _fixed(tmp_path, text, ["math-block-delimiters"]) == text
+    assert _fixed(tmp_path, text, ["math-block-delimiters"], unsafe=True) == "$$$\nx\n$$$\n"
+
+
+def test_math_block_delimiters_fix_renders_the_same(tmp_path):
+    for text in ["$$x$$\n", "a\n$$\\frac{1}{2}$$\nb\n", "> $$x\n> $$\n", "- $$x$$\n"]:
+        after = _fixed(tmp_path, text, ["math-block-delimiters"])
+        assert after != text and Note("n.md", after).html == Note("n.md", text).html
+
+
+# --- real-vault patterns (Obsidian semantics the CommonMark tokens do not show) ----------------
+
+
+@pytest.mark.parametrize("text", [
+    # a callout type with metadata is still a callout title: no blank line under it
+    ">>>[!warning| clean no-icon] Staff\n>>>| a | b |\n>>>|---|---|\n",
+    "> [!column|flex]\n> ```\n> x\n> ```\n",
+    "> [!tip:] Hint\n> $$\n> x\n> $$\n",
+    # a `^block-id` right under a block is that block's id in Obsidian: never detached
+    "Text\n\n$$\nx\n$$\n^eq-1\n\nMore\n",
+    "Text\n\n```\ncode\n```\n^code-1\n",
+    "> [!note] Title\n> q\n>\n> $$\n> x\n> $$\n^id-2\n",
+    # `$$` under a list item is a lazy line of the item in Obsidian (rendered inside it)
+    "- example:\n$$\nx\n$$\n",
+    "> - example:\n> $$\n> x\n> $$\n> text\n",
+    "1. one\n$$x$$\nand more\n",
+])
+def test_blocks_left_alone_in_obsidian_patterns(tmp_path, text):
+    assert _fixed(tmp_path, text, BLOCK_RULES) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("- a\n\n$$\nx\n$$\nb\n", "- a\n\n$$\nx\n$$\n\nb\n"),  # a blank line already ends the list
+    ("- a\n```\nx\n```\nb\n", "- a\n\n```\nx\n```\n\nb\n"),  # a fence is no lazy line
+    ("[!note] no quote\n> q\n", "[!note] no quote\n\n> q\n"),  # not a callout: no `>`
+])
+def test_blocks_fixed_next_to_obsidian_patterns(tmp_path, text, expected):
+    assert _fixed(tmp_path, text, BLOCK_RULES) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a callout's code whose middle lines lost their `>`: CommonMark sees two unclosed fences
+    "> [!note] Code\n> text\n>```bash\n>ONE\nTWO\nTHREE\n>```\n>\n> end\n",
+    "Text\n```\nnever closed\n",
+    "Text\n````\ncode\n```\n",  # a shorter fence does not close it
+])
+def test_unclosed_fences_left_alone(tmp_path, text):
+    assert _fixed(tmp_path, text, BLOCK_RULES) == text
+
+
+def test_quote_ending_in_a_list_does_not_fight_consecutive_blank_lines(tmp_path):
+    # markdown-it counts the blank line after such a quote in its map: no blank line is missing
+    text = "> [!note] A\n> - a\n> - b\n>  \n>\n\n> [!note] C\n> text\n"
+    rules = [*BLOCK_RULES, "consecutive-blank-lines"]
+    assert _fixed(tmp_path, text, rules) == text

@@ -16,6 +16,11 @@ headings that skip nothing as they are). Setext (underlined) headings are never 
 
 Options:
 - `numbered-siblings` (bool, default true): check numbered headings share a level.
+- `start-at-h2` (bool, default false): level 2 is the highest a heading may have (the title
+  is the file name, or a `#` heading another rule adds): every `#` becomes `##` and its
+  section moves down with it (obsidian-linter's `start-at-h2`). A section that would need a
+  seventh level is reported without a fix. Not together with `file-name-heading`, which
+  adds a `#` title (the run stops with a config error).
 
 Fail:
 ```markdown
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from vaultlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from vaultlint.note import Heading, Note
@@ -53,30 +59,46 @@ def _unsafe_fix(edits: list[Edit | None]) -> Fix | None:
     return Fix(real, Applicability.UNSAFE, frozenset({"headings"})) if real else None
 
 
-def _skipped_levels(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """Offenders skip a level; the fix moves each offender's whole section up with it."""
-    plan: list[tuple[Heading, int, int | None]] = []  # heading, wanted level, parent level
+def _plan(note: Note, lowest: int) -> list[tuple[Heading, int, int | None]]:
+    """(heading, wanted level, parent's level or None) for every heading: a child sits one
+    level below its parent's wanted level; a heading with no parent keeps its level, at least
+    `lowest`. A heading the fix cannot move (setext, in a list) stays where it is for its
+    children too, so that fixing settles."""
+    plan: list[tuple[Heading, int, int | None]] = []
     stack: list[tuple[int, int]] = []  # (original level, wanted level)
     for h in note.headings:
         while stack and stack[-1][0] >= h.level:
             stack.pop()
-        want = stack[-1][1] + 1 if stack else h.level
+        want = stack[-1][1] + 1 if stack else max(h.level, lowest)
         plan.append((h, want, stack[-1][0] if stack else None))
-        stack.append((h.level, want))
+        stack.append((h.level, want if _relevel_edit(note, h, want) else h.level))
+    return plan
+
+
+def _skipped_levels(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Offenders skip a level (or, with `start-at-h2`, are a top-level `#`); the fix moves
+    each offender's whole section with it."""
+    lowest = 2 if ctx.options["start-at-h2"] else 1
+    plan = _plan(note, lowest)
     for i, (h, want, parent) in enumerate(plan):
-        if parent is None or h.level <= parent + 1:
+        if parent is not None and h.level > parent + 1:
+            message = f"heading level {h.level} follows level {parent}: expected level {want}"
+        elif parent is None and h.level < lowest:
+            message = f"heading level {h.level} with start-at-h2: expected level {want}"
+        else:
             continue
+        end = h.level if parent is None else parent  # the section ends at a heading this high
         section = [plan[i]]
         for later in plan[i + 1:]:
-            if later[0].level <= parent:
+            if later[0].level <= end:
                 break
             section.append(later)
+        if any(w > 6 for _, w, _ in section):  # no level 7: the outline cannot be kept
+            yield ctx.diagnostic(h.start, h.end, message + " (a heading below would need "
+                                 "level 7: fix the outline by hand)")
+            continue
         edits = [_relevel_edit(note, s, w) for s, w, _ in section if s.level != w]
-        yield ctx.diagnostic(
-            h.start, h.end,
-            f"heading level {h.level} follows level {parent}: expected level {want}",
-            _unsafe_fix(edits),
-        )
+        yield ctx.diagnostic(h.start, h.end, message, _unsafe_fix(edits))
 
 
 def _numbered_siblings(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -97,6 +119,17 @@ def _numbered_siblings(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
         previous = (number, h)
 
 
+def check_config(settings: Any, _vault: Any) -> None:
+    """`start-at-h2` with file-name-heading would never settle: one adds a `#` title, the
+    other makes it `##` (obsidian-linter asks the user to turn one off)."""
+    from vaultlint.config import ConfigError
+
+    if settings.options_for(RULE)["start-at-h2"] and \
+            any(r.name == "file-name-heading" for r in settings.enabled_rules):
+        raise ConfigError("heading-increment's start-at-h2 makes every # heading a ##, "
+                          "file-name-heading adds a # title: enable only one of them")
+
+
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     yield from _skipped_levels(note, ctx)
     if ctx.options["numbered-siblings"]:
@@ -113,8 +146,9 @@ RULE = Rule(
     docs=__doc__,
     check=check,
     fix="unsafe",
-    options={"numbered-siblings": True},
-    options_schema={"numbered-siblings": {"type": "boolean"}},
+    check_config=check_config,
+    options={"numbered-siblings": True, "start-at-h2": False},
+    options_schema={"numbered-siblings": {"type": "boolean"}, "start-at-h2": {"type": "boolean"}},
     examples=(
         Example("# H1\n### H3\n### H3\n#### H4\n###### H6\n",
                 "# H1\n## H3\n## H3\n### H4\n#### H6\n", unsafe=True),
@@ -122,5 +156,7 @@ RULE = Rule(
         Example("## 1. One\n\n## 2. Two\n\n# 3. Three\n", "## 1. One\n\n## 2. Two\n\n## 3. Three\n",
                 unsafe=True),
         Example("#article\n# Title\n", flagged=False),
+        Example("# H1\n#### H4\n# Next\n## Sub\n", "## H1\n### H4\n## Next\n### Sub\n",
+                options={"start-at-h2": True}, unsafe=True),
     ),
 )

@@ -109,6 +109,8 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 RULE = Rule(
     aliases=("trailing-spaces",),  # obsidian-linter's id
+    # its "keep two-space line breaks" option, spelled `twp-` in the data.json it writes
+    peer_options={"twp-space-line-break": "hard-breaks", "two-space-line-break": "hard-breaks"},
     code="FMT001",
     name="trailing-whitespace",
     severity=Severity.INFO,  # layout: reported after errors and warnings

@@ -497,6 +497,7 @@ def _files_read(settings: Any) -> Any:
 
 RULE = Rule(
     aliases=("auto-correct-common-misspellings",),  # obsidian-linter's id
+    peer_options={"ignore-words": "words"},  # words never corrected
     code="TYP001",
     name="typo",
     summary="Misspelled words in prose",

@@ -11,6 +11,9 @@ Options:
 - `sequence-offset` ("consistent", 0 or 2, default "consistent"): where `-` sits under its
   key: `0` is `tags:\\n- a`, `2` is Obsidian's `tags:\\n  - a`; "consistent" takes the
   note's first list (else 2).
+- `inner-new-lines` (bool, default false): remove the blank lines between keys too
+  (obsidian-linter's option of that name). A blank line inside a block scalar (`|`, `>`) or
+  a multi-line string is part of the value and stays.
 
 Fail:
 ```markdown
@@ -116,8 +119,10 @@ def _body(line: str) -> str:
     return line.rstrip("\r\n")
 
 
-def normalise(yaml_text: str, mapping_indent: int, sequence_offset: int) -> str | None:
-    """The YAML with normalised layout, or None if that cannot be done without risk."""
+def normalise(yaml_text: str, mapping_indent: int, sequence_offset: int,
+              inner_blanks: bool = False) -> str | None:
+    """The YAML with normalised layout (less its inner blank lines if `inner_blanks`), or None
+    if that cannot be done without risk."""
     lines = _split(yaml_text)
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -139,9 +144,39 @@ def normalise(yaml_text: str, mapping_indent: int, sequence_offset: int) -> str 
                 ending = lines[i][len(_body(lines[i])):]
                 out[i] = new + ending  # ruamel keeps trailing spaces only where they are data
     for candidate in ("".join(out), _only_trailing(lines)):
+        if inner_blanks:
+            candidate = _without_inner_blanks(candidate)
         if _same_data(yaml_text, candidate):
             return candidate
     return None
+
+
+def _without_inner_blanks(yaml_text: str) -> str:
+    """`yaml_text` less each run of blank lines whose removal keeps the data: a blank line
+    between keys goes, one inside a block scalar or a multi-line string is data and stays."""
+    lines = _split(yaml_text)
+    try:
+        data = load_for_check(yaml_text)
+    except Exception:
+        return yaml_text
+    i = 0
+    while i < len(lines):
+        if lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        trial = lines[:i] + lines[j:]
+        try:
+            same = load_for_check("".join(trial)) == data
+        except Exception:
+            same = False
+        if same:
+            lines = trial
+        else:
+            i = j
+    return "".join(lines)
 
 
 def _only_trailing(lines: list[str]) -> str:
@@ -170,9 +205,10 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     offset = (2 if found_offset is None else found_offset) if offset == "consistent" else offset
     if offset not in (0, 2) or mapping < 1:
         offset, mapping = 2, max(mapping, 1)
-    if looks_normal(lines, mapping, offset):
+    inner = ctx.options["inner-new-lines"]
+    if looks_normal(lines, mapping, offset) and not (inner and any(not x.strip() for x in lines)):
         return
-    new = normalise(yaml_text, mapping, offset)
+    new = normalise(yaml_text, mapping, offset, inner)
     if new is None or new == yaml_text:
         return
     old_lines, new_lines = lines, _split(new)
@@ -187,7 +223,7 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     yield ctx.at_line(
         min(line, note.line_count - 1),
         f"frontmatter layout: {changed} line(s) differ from consistent YAML "
-        "(indentation, trailing spaces or blank lines at the edges)",
+        f"(indentation, trailing spaces or blank lines{'' if inner else ' at the edges'})",
         fix,
     )
 
@@ -202,11 +238,13 @@ RULE = Rule(
     docs=__doc__,
     check=check,
     fix="safe",
-    options={"mapping-indent": "consistent", "sequence-offset": "consistent"},
+    options={"mapping-indent": "consistent", "sequence-offset": "consistent",
+             "inner-new-lines": False},
     options_schema={
         "mapping-indent": {"oneOf": [{"const": "consistent"},
                                      {"type": "integer", "minimum": 1, "maximum": 16}]},
         "sequence-offset": {"enum": ["consistent", 0, 2]},
+        "inner-new-lines": {"type": "boolean"},
     },
     examples=(
         Example("---\ntags:\n  - a\n  - b\nmore:\n      - c\n---\n", "---\ntags:\n  - a\n  - b\nmore:\n  - c\n---\n"),
@@ -216,5 +254,8 @@ RULE = Rule(
         Example("---\n# a comment\ntags:\n- a   # why\n- b\n---\n", "---\n# a comment\ntags:\n- a   # why\n- b\n---\n",
                 flagged=False),
         Example("---\nparent:\n    child: 1\n    other:\n      - x\n---\n", flagged=False),
+        Example("---\ndate: today\n\n\ntitle: x\ntext: |\n  a\n\n  b\n---\n",
+                "---\ndate: today\ntitle: x\ntext: |\n  a\n\n  b\n---\n",
+                options={"inner-new-lines": True}),
     ),
 )

@@ -142,6 +142,9 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
 
 RULE = Rule(
     aliases=("space-between-chinese-japanese-or-korean-and-english-or-numbers",),
+    peer_options={  # the peer's data.json keys for the same two options
+        "english-symbols-punctuation-before": "english-non-letter-characters-before-cjk-characters",
+        "english-symbols-punctuation-after": "english-non-letter-characters-after-cjk-characters"},
     code="FMT308",
     name="cjk-spacing",
     severity=Severity.INFO,

@@ -27,8 +27,9 @@ from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 from vaultlint.rules.format.content._prose import regex_findings
 
-# The peer's `(\. ?){2}\.`, but not part of a longer run of dots
-_DOTS = re.compile(r"(?<![.])\.(?: ?\.){2}(?![.])")
+# The peer's `(\. ?){2}\.`, but not part of a longer run of dots, nor after a backslash
+# (`\...` is an escaped dot and two dots: `\…` would show the backslash)
+_DOTS = re.compile(r"(?<![.\\])\.(?: ?\.){2}(?![.])")
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -60,6 +60,8 @@ def _keeps_words_apart(text: str, start: int, end: int, message: str, closers: s
         far = text[end + 1] if end + 1 < len(text) else " "
         if text[end] == "." and (far == "." or text.startswith(" .", end + 1)):
             return True  # an ellipsis, spaced or not
+        if text.startswith("]]", end):
+            return True  # a wikilink's end: `[[a|b [c] ]]` made `[c]]]` would close at `c]]`
         return not (far.isspace() or far in closers or far in _CLOSING)
     far = text[start - 2] if start >= 2 else ""
     return far.isalnum()

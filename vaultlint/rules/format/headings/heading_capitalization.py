@@ -10,7 +10,10 @@ left as written. Words of `ignore-words` (`macOS`, `iPhone`, ...) keep their cas
 `ignore-cased-words` so does every word that already has a capital (`NASA`, `hEaDiNg`).
 The fix changes the heading's text, so it is unsafe (`--unsafe-fixes`); links to the heading
 (`[[Note#heading]]`) keep working, as Obsidian matches headings ignoring case. Headings inside
-lists and callouts, code blocks and comments are left alone.
+lists and callouts, code blocks and comments are left alone, and so are the headings of prose
+in another language than English (`vaultlint/language.py`, as `typo` tells them): the word
+lists and Title Case itself are English conventions (an Italian `Condizioni di esistenza`
+stays as it is).
 
 Options:
 - `style` (`"Title Case"`, `"ALL CAPS"` or `"First letter"`, default `"Title Case"`).
@@ -36,6 +39,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from vaultlint import language
 from vaultlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
@@ -88,7 +92,12 @@ def _cased(words: list[str], options: dict[str, Any]) -> list[str]:
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     options = ctx.options
+    languages = None
     for _heading, start, end in top_headings(note):
+        # asked only of notes with headings; a short note takes its folder's or vault's language
+        languages = languages or language.prose_languages(note, vault=ctx.vault)
+        if not languages.is_english(start):
+            continue
         matches = [m for m in _WORD.finditer(note.text, start, end)
                    if not _protected(note, m.start(), m.end())]
         words = [m.group() for m in matches]
@@ -141,6 +150,13 @@ RULE = Rule(
                 options={"style": "ALL CAPS"}),
         Example("# using macOS on the iPhone\n", "# Using macOS on the iPhone\n", unsafe=True),
         Example("```\n# not a heading\n```\n", flagged=False),
+        Example("# condizioni di esistenza\n\nUna funzione è definita dove il denominatore non "
+                "si annulla e dove le radici di indice pari hanno un argomento non negativo; "
+                "il dominio si trova risolvendo il sistema delle condizioni, una per ogni "
+                "frazione, radice o logaritmo che compare nella funzione stessa.\n",
+                flagged=False),
     ),
     aliases=("capitalize-headings",),
+    indexes=(language.LANGUAGES,),
+    peer_options={"ignore-case-words": "ignore-cased-words"},  # its data.json key
 )

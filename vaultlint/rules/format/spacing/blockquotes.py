@@ -1,5 +1,8 @@
 """Blockquotes and callouts are surrounded by blank lines.
 
+Off by default (markdownlint has no such rule; vaults write it both ways): enable it
+with `extend-select`.
+
 A quote glued to the text around it is hard to spot in the source; a blank line above and below
 it changes nothing in how the note renders. A quote nested in another gets an empty `>` line
 of the outer quote. A line of text right under a quote continues it (CommonMark's lazy
@@ -40,4 +43,5 @@ RULE = block_rule(
         Example("> quote\nlazy continuation\n# Next\n", "> quote\nlazy continuation\n\n# Next\n"),
         Example("- item\n  > quote\n  more\n", flagged=False),
     ),
+    default_enabled=False,  # a house style: see _blocks.block_rule
 )

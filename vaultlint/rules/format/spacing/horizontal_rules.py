@@ -1,5 +1,8 @@
 """Horizontal rules (`***`, `---`, `___`) are surrounded by blank lines.
 
+Off by default (markdownlint has no such rule; vaults write it both ways): enable it
+with `extend-select`.
+
 A thematic break glued to the text around it is hard to spot in the source (and `---` right
 under a line of text is no rule at all but a heading underline, which this rule leaves alone);
 a blank line above and below it changes nothing in how the note renders. Inside a blockquote or
@@ -38,4 +41,5 @@ RULE = block_rule(
         Example("---\nkey: value\n---\nText\n", flagged=False),
         Example("Text\n___\nMore\n", "Text\n\n___\n\nMore\n"),
     ),
+    default_enabled=False,  # a house style: see _blocks.block_rule
 )

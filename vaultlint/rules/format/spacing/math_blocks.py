@@ -1,5 +1,8 @@
 """Math blocks are surrounded by blank lines.
 
+Off by default (markdownlint has no such rule; vaults write it both ways): enable it
+with `extend-select`.
+
 A `$$` block glued to the text around it is hard to spot in the source; a blank line above and
 below it changes nothing in how the note renders. Inside a blockquote or callout the blank line
 is an empty `>` line. A math block inside a list item is left alone (a blank line would make
@@ -41,4 +44,5 @@ RULE = block_rule(
         Example("```\nText\n$$\nx\n$$\n```\n", flagged=False),
         Example("- item\n  $$\n  x\n  $$\n", flagged=False),
     ),
+    default_enabled=False,  # a house style: see _blocks.block_rule
 )

@@ -5,8 +5,9 @@ own, with a blank line above and below it. This changes how the note renders (li
 a soft break become separate paragraphs), so the fix is unsafe and the rule is off by
 default. A line ending in a hard break (two spaces, `\\`, `<br>`) continues its paragraph.
 Left alone: paragraphs in lists, blockquotes and callouts, lines in code, math, HTML and
-`%% comments %%`, a line break inside a code span or link, and a `^block-id` line (splitting it
-off would move the block id to a paragraph of its own).
+`%% comments %%`, a line break inside a code span or link, a `^block-id` line (splitting it
+off would move the block id to a paragraph of its own) and a line indented by four columns or
+a tab (after a blank line it would be a code block).
 
 Fail:
 ```markdown
@@ -38,11 +39,26 @@ _BLOCK_ID = re.compile(r"[ \t]*\^[A-Za-z0-9-]+[ \t]*\Z")
 _BODY = frozenset({"body"})
 
 
+def _indented_code(text: str) -> bool:
+    """Whether a line indented like this is an indented code block after a blank line (four
+    columns, a tab counting to the next multiple of four)."""
+    column = 0
+    for char in text:
+        if char not in " \t":
+            break
+        column = column + 1 if char == " " else column // 4 * 4 + 4
+        if column >= 4:
+            return True
+    return False
+
+
 def _splits(note: Note, first: int, end: int) -> list[int]:
-    """Lines of the paragraph before which a blank line goes (soft breaks inside it)."""
+    """Lines of the paragraph before which a blank line goes (soft breaks inside it): not
+    before an indented line, which would become code (`\t1. a` continuing a paragraph)."""
     return [line + 1 for line in range(first, end - 1)
             if not hard_break(note.line_text(line)) and not break_inside_region(note, line)
-            and not _BLOCK_ID.match(note.line_text(line + 1))]
+            and not _BLOCK_ID.match(note.line_text(line + 1))
+            and not _indented_code(note.line_text(line + 1))]
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:

@@ -18,6 +18,7 @@ class Item:
     marker: str  # `-`, `*`, `+`, or the number and delimiter (`12.`, `3)`)
     number: int | None  # ordered items only
     end_line: int  # 0-based line after the item's last line (blank lines after it included)
+    indent: str = ""  # the blanks before the marker (after any `>` of its line)
 
 
 @dataclass
@@ -44,19 +45,31 @@ def _item(note: Note, tok, pos_on_line: dict[int, int], kind: str) -> Item | Non
     """The item of list_item_open `tok`, or None when its marker is not where it must be."""
     line = note.body_first_line + tok.map[0]
     line_start, line_end = note.line_span(line)
-    pos = _marker_at(note.text, pos_on_line.get(line, line_start), line_end)
+    scan = pos_on_line.get(line, line_start)
+    pos = _marker_at(note.text, scan, line_end)
+    indent = note.text[scan:pos].rpartition(">")[2]
     marker = tok.markup if kind == "bullet" else tok.info + tok.markup
     if not note.text.startswith(marker, pos):
         return None
     pos_on_line[line] = pos + len(marker)  # a nested item on the same line (`- - a`) is after it
     number = int(tok.info) if kind == "ordered" else None
-    return Item(line, pos, marker, number, note.body_first_line + tok.map[1])
+    return Item(line, pos, marker, number, note.body_first_line + tok.map[1], indent)
+
+
+def _tab_nested(lst: List, item: Item) -> bool:
+    """Whether Obsidian may see `item` at another depth than the list's first item: their
+    indentation differs and holds a tab. Obsidian nests an item indented by a tab one level
+    deeper (`>1. a` then `>\t1. b` is a sublist to it), where CommonMark counts the tab in
+    columns and may find a sibling; such a list is left alone."""
+    first = lst.items[0].indent if lst.items else item.indent
+    return first != item.indent and "\t" in first + item.indent
 
 
 def lists(note: Note) -> list[List]:
     """Every list of the note, in document order, outer before inner. Lists inside `%%`
     comments are left out (markdown-it does not know `%%`: they are not lists to Obsidian); a
-    list whose markers cannot all be located is left out too (never guessed at)."""
+    list whose markers cannot all be located is left out too (never guessed at), and so is
+    one whose items Obsidian may nest otherwise (`_tab_nested`)."""
     out: list[List] = []
     stack: list[tuple[List, bool]] = []  # open lists, and whether each is still usable
     pos_on_line: dict[int, int] = {}
@@ -73,7 +86,7 @@ def lists(note: Note) -> list[List]:
         elif tok.type == "list_item_open" and stack:
             lst, usable = stack[-1]
             item = _item(note, tok, pos_on_line, lst.kind) if usable else None
-            if item is None:
+            if item is None or _tab_nested(lst, item):
                 stack[-1] = (lst, False)
             else:
                 lst.items.append(item)

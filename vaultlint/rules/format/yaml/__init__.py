@@ -13,6 +13,7 @@ from vaultlint.rules.format.yaml import value_quotes
 from vaultlint.rules.format.yaml import title_key  # part 2
 from vaultlint.rules.format.yaml import timestamps  # part 2
 from vaultlint.rules.format.yaml import body_tags  # part 2
+from vaultlint.rules.format.yaml import title_alias  # yaml-title-alias
 
 RULES: tuple[Rule, ...] = (
     key_order.RULE,
@@ -25,4 +26,5 @@ RULES: tuple[Rule, ...] = (
     title_key.RULE,  # part 2
     timestamps.RULE,  # part 2
     body_tags.RULE,  # part 2
+    title_alias.RULE,  # yaml-title-alias
 )

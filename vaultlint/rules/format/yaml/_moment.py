@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+# English names whatever the process's locale (strftime's %B/%A follow LC_TIME)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TOKEN = re.compile(r"\[[^\[\]]*\]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|"
                     r"A|a|ZZ|Z|X")
 
@@ -30,10 +34,10 @@ def _token(token: str, when: datetime) -> str:
     hour12 = when.hour % 12 or 12
     values = {
         "YYYY": f"{when.year:04d}", "YY": f"{when.year % 100:02d}",
-        "MMMM": when.strftime("%B"), "MMM": when.strftime("%b"),
+        "MMMM": _MONTHS[when.month - 1], "MMM": _MONTHS[when.month - 1][:3],
         "MM": f"{when.month:02d}", "M": str(when.month),
         "Do": _ordinal(when.day), "DD": f"{when.day:02d}", "D": str(when.day),
-        "dddd": when.strftime("%A"), "ddd": when.strftime("%a"),
+        "dddd": _DAYS[when.weekday()], "ddd": _DAYS[when.weekday()][:3],
         "HH": f"{when.hour:02d}", "H": str(when.hour), "hh": f"{hour12:02d}", "h": str(hour12),
         "mm": f"{when.minute:02d}", "m": str(when.minute),
         "ss": f"{when.second:02d}", "s": str(when.second),

@@ -32,33 +32,15 @@ title: Obsidian
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from vaultlint.diagnostics import Diagnostic, Fix, Severity
 from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 from vaultlint.rules.format.yaml._scalar_key import current, insert_key, replace_value
+from vaultlint.rules.format.yaml._title import file_title, first_h1
 
 MODES = ("first-h1-or-filename-if-h1-missing", "filename", "first-h1")
-# `[text](target)` and `[[target|text]]`/`[[target]]` read as their text, as Obsidian shows them
-_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
-_WIKILINK = re.compile(r"!?\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
-
-
-def first_h1(note: Note) -> str | None:
-    """The text of the note's first top-level ATX H1, links reduced to their text."""
-    for heading in note.headings:
-        if heading.level == 1 and heading.atx and not heading.nested:
-            text = _MD_LINK.sub(r"\1", heading.text)
-            return _WIKILINK.sub(lambda m: m.group(2) or m.group(1), text).strip()
-    return None
-
-
-def file_title(note: Note) -> str:
-    return PurePosixPath(note.path).stem
-
 
 def wanted_title(note: Note, mode: str) -> str:
     if mode == "filename":
