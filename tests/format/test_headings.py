@@ -202,3 +202,26 @@ def test_file_name_heading_escapes_markdown(tmp_path, path, heading):
 
     (h,) = N(path, out).headings  # the heading shows the file name as it is
     assert h.level == 1
+
+
+ITALIAN = ("La funzione è definita dove il denominatore non si annulla e dove le radici di "
+           "indice pari hanno un argomento non negativo; il dominio si trova risolvendo il "
+           "sistema delle condizioni, una per ogni frazione, radice o logaritmo della funzione.")
+
+
+def test_capitalization_leaves_headings_of_notes_in_another_language(make_vault):
+    """Title Case and its word lists are English: an Italian note's headings stay as written,
+    a short one too (it takes the language of its vault), an English one is still fixed."""
+    from conftest import run_cli
+
+    vault = make_vault({**{f"Analisi/n{i}.md": f"# Nota {i}\n\n{ITALIAN}\n" for i in range(4)},
+                        "Analisi/breve.md": "## condizioni di esistenza\n\n- $x > 0$\n",
+                        "Analisi/english.md": "## how the limit works\n\nThe limit of a "
+                        "function is the value it approaches as the input gets closer to a "
+                        "point; it exists when both one-sided limits exist and agree. We "
+                        "compute it by simplifying the expression first, then substituting the "
+                        "point, and we check the two sides separately whenever the function "
+                        "is defined piecewise around that point.\n"})
+    found = run_cli(["--select", "heading-capitalization", "--output-format", "json"],
+                    vault).json()
+    assert [(d["path"], d["line"]) for d in found] == [("Analisi/english.md", 1)]

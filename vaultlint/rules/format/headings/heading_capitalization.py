@@ -157,6 +157,7 @@ RULE = Rule(
                 flagged=False),
     ),
     aliases=("capitalize-headings",),
+    needs_vault=True,  # a short note takes the language of its folder or vault
     indexes=(language.LANGUAGES,),
     peer_options={"ignore-case-words": "ignore-cased-words"},  # its data.json key
 )
