@@ -84,3 +84,16 @@ def note_text(draw) -> str:
     text = newline.join(lines)
     text += draw(st.sampled_from(["", newline, newline * 3, "  "]))
     return text
+
+
+@st.composite
+def note_with(draw, fragments: st.SearchStrategy[str], most: int = 4) -> str:
+    """A generated note with 1 to `most` fragments (each maybe several lines) inserted between
+    its lines, in its own line endings."""
+    text = draw(note_text())
+    nl = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(nl)
+    for _ in range(draw(st.integers(1, most))):
+        at = draw(st.integers(0, len(lines)))
+        lines[at:at] = draw(fragments).split("\n")
+    return nl.join(lines)

@@ -10,13 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from fixing import check_settles, linter_for
 from strategies import note_text
 from vaultlint import rules as registry
-from vaultlint.config import Settings
 from vaultlint.engine import Linter
-from vaultlint.fixer import fix_note, verify
-from vaultlint.note import Note
-from vaultlint.vault import Vault
 
 _PEER = json.loads((Path(__file__).parents[1] / "conformance" / "obsidian-linter-examples.json")
                    .read_text(encoding="utf-8"))
@@ -30,20 +27,7 @@ FORMATTER = [r.code for r in registry.ALL_RULES if r.code.startswith(("FMT", "FM
 
 
 def _linter(root: Path) -> Linter:
-    s = Settings(root=root, select=FORMATTER)
-    return Linter(s, Vault(root, [], s))
-
-
-def _check_settles(linter: Linter, text: str, unsafe: bool) -> None:
-    lint = lambda n: linter.lint(n)[0]  # noqa: E731
-    outcome = fix_note(Note("example.md", text), lint, unsafe=unsafe)
-    assert all(reason for _, reason in outcome.refused)  # a refusal says why
-    if not unsafe:
-        # the result as a whole, not only each step, keeps what the applied fixes may not change
-        intents = {i for d in outcome.applied for i in d.fix.intents}
-        assert verify(Note("example.md", text), Note("example.md", outcome.text), intents) is None
-    again = fix_note(Note("example.md", outcome.text), lint, unsafe=unsafe)
-    assert again.text == outcome.text, "a second --fix changed the note again"
+    return linter_for(root, FORMATTER)
 
 
 def test_the_families_cover_every_peer_file_rule():
@@ -57,7 +41,7 @@ def test_the_families_cover_every_peer_file_rule():
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 @pytest.mark.parametrize("text", [t for _, t in BEFORE_TEXTS], ids=[n for n, _ in BEFORE_TEXTS])
 def test_every_rule_together_settles_on_the_peer_examples(tmp_path, text, unsafe):
-    _check_settles(_linter(tmp_path), text, unsafe)
+    check_settles(_linter(tmp_path), text, "example.md", unsafe)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -65,5 +49,5 @@ def test_every_rule_together_settles_on_the_peer_examples(tmp_path, text, unsafe
 @given(text=note_text())
 def test_every_rule_together_settles_on_generated_notes(tmp_path_factory, text):
     linter = _linter(tmp_path_factory.mktemp("v"))
-    _check_settles(linter, text, unsafe=False)
-    _check_settles(linter, text, unsafe=True)
+    check_settles(linter, text, unsafe=False)
+    check_settles(linter, text, unsafe=True)

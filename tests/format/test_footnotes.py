@@ -9,14 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategies import note_text
+from fixing import check_settles, fix_text, linter_for
+from strategies import note_with
 from vaultlint import markdown
-from vaultlint.config import Settings
-from vaultlint.engine import Linter
-from vaultlint.fixer import FixOutcome, applies, fix_note, verify
 from vaultlint.note import Note
 from vaultlint.rules.format.footnotes._notes import footnotes
-from vaultlint.vault import Vault
 
 RULES = ["footnote-after-punctuation", "footnote-numbering", "footnotes-at-end"]
 RULE_SETS = [[r] for r in RULES] + [RULES]
@@ -34,27 +31,6 @@ FRAGMENTS = st.sampled_from([
 ])
 
 
-@st.composite
-def footnote_note(draw) -> str:
-    """A generated note with footnote fragments inserted between its lines."""
-    text = draw(note_text())
-    nl = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(nl)
-    for _ in range(draw(st.integers(1, 6))):
-        at = draw(st.integers(0, len(lines)))
-        lines[at:at] = draw(FRAGMENTS).split("\n")
-    return nl.join(lines)
-
-
-def _linter(root, rules, options=None) -> Linter:
-    s = Settings(root=root, select=list(rules), rule_config=options or {})
-    return Linter(s, Vault(root, [], s))
-
-
-def _fix(linter: Linter, text: str, unsafe: bool = True) -> FixOutcome:
-    return fix_note(Note("n.md", text), lambda n: linter.lint(n)[0], unsafe=unsafe)
-
-
 _LINE_END_BLANKS = re.compile(r"[ \t]+\n")
 
 
@@ -65,17 +41,9 @@ def _html(text: str) -> str:
 @pytest.mark.parametrize("rules", RULE_SETS, ids=["+".join(r) for r in RULE_SETS])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])
-@given(text=footnote_note())
+@given(text=note_with(FRAGMENTS, most=6))
 def test_fixes_verify_are_idempotent_and_settle(tmp_path_factory, rules, text):
-    linter = _linter(tmp_path_factory.mktemp("v"), rules)
-    outcome = _fix(linter, text)
-    assert all(reason for _, reason in outcome.refused)
-    intents = {i for d in outcome.applied for i in d.fix.intents}
-    assert verify(Note("n.md", text), Note("n.md", outcome.text), intents) is None
-    assert _fix(linter, outcome.text).text == outcome.text  # idempotent
-    if not outcome.refused:
-        left = [d for d in linter.lint(Note("n.md", outcome.text))[0] if applies(d.fix, True)]
-        assert not left, left
+    outcome = check_settles(linter_for(tmp_path_factory.mktemp("v"), rules), text)
     if set(rules) <= set(SAFE):  # the safe ones render exactly the same
         assert _html(outcome.text) == _html(text)
 
@@ -97,7 +65,7 @@ def _reference_maps(body: str) -> list[tuple[str, int, int]]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(text=footnote_note())
+@given(text=note_with(FRAGMENTS, most=6))
 def test_definitions_are_where_markdown_it_finds_them(text):
     note = Note("n.md", text)
     base = note.body_first_line
@@ -109,7 +77,7 @@ def test_definitions_are_where_markdown_it_finds_them(text):
 
 
 def fixed(tmp_path, rules, text, options=None, unsafe=True) -> str:
-    outcome = _fix(_linter(tmp_path, rules, options), text, unsafe)
+    outcome = fix_text(linter_for(tmp_path, rules, options), text, unsafe=unsafe)
     assert not outcome.refused, outcome.refused
     return outcome.text
 
@@ -183,7 +151,7 @@ def test_numbering_without_a_fix(tmp_path, text):
 
 
 def test_numbering_reports_a_conflicting_duplicate(tmp_path):
-    (diag,) = _linter(tmp_path, NUM).lint(Note("n.md", "a[^x]\n\n[^x]: one\n[^x]: two\n"))[0]
+    (diag,) = linter_for(tmp_path, NUM).lint(Note("n.md", "a[^x]\n\n[^x]: one\n[^x]: two\n"))[0]
     assert "defined twice" in diag.message and diag.fix is None
 
 

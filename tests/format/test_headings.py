@@ -7,12 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategies import note_text
-from vaultlint.config import Settings
-from vaultlint.engine import Linter
-from vaultlint.fixer import FixOutcome, applies, fix_note, verify
+from fixing import check_settles, fix_text, linter_for
+from strategies import note_with
 from vaultlint.note import Note
-from vaultlint.vault import Vault
 
 RULES = ["heading-trailing-punctuation", "heading-capitalization", "file-name-heading"]
 RULE_SETS = [[r] for r in RULES] + [RULES]
@@ -29,59 +26,28 @@ HEADINGS = st.sampled_from([
 ])
 
 
-@st.composite
-def heading_note(draw) -> str:
-    """A generated note with family headings inserted between its lines."""
-    text = draw(note_text())
-    nl = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(nl)
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(lines)))
-        lines[at:at] = draw(HEADINGS).split("\n")
-    return nl.join(lines)
-
-
-def _linter(root, rules, options=None) -> Linter:
-    s = Settings(root=root, select=list(rules), rule_config=options or {})
-    return Linter(s, Vault(root, [], s))
-
-
-def _fix(linter: Linter, text: str, path: str = "n.md", unsafe: bool = True) -> FixOutcome:
-    return fix_note(Note(path, text), lambda n: linter.lint(n)[0], unsafe=unsafe)
-
-
-def _check_properties(linter: Linter, text: str) -> None:
-    outcome = _fix(linter, text)
-    assert all(reason for _, reason in outcome.refused)
-    intents = {i for d in outcome.applied for i in d.fix.intents}
-    assert verify(Note("n.md", text), Note("n.md", outcome.text), intents) is None
-    again = _fix(linter, outcome.text)
-    assert again.text == outcome.text  # idempotent
-    if not outcome.refused:  # a fixed point: nothing fixable is left
-        left = [d for d in linter.lint(Note("n.md", outcome.text))[0] if applies(d.fix, True)]
-        assert not left, left
 
 
 @pytest.mark.parametrize("rules", RULE_SETS, ids=["+".join(r) for r in RULE_SETS])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])
-@given(text=heading_note())
+@given(text=note_with(HEADINGS))
 def test_fixes_verify_are_idempotent_and_settle(tmp_path_factory, rules, text):
-    _check_properties(_linter(tmp_path_factory.mktemp("v"), rules), text)
+    check_settles(linter_for(tmp_path_factory.mktemp("v"), rules), text)
 
 
 @pytest.mark.parametrize("style", ["ALL CAPS", "First letter"])
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])
-@given(text=heading_note())
+@given(text=note_with(HEADINGS))
 def test_other_styles_settle(tmp_path_factory, style, text):
-    linter = _linter(tmp_path_factory.mktemp("v"), ["heading-capitalization"],
+    linter = linter_for(tmp_path_factory.mktemp("v"), ["heading-capitalization"],
                      {"heading-capitalization": {"style": style, "ignore-cased-words": False}})
-    _check_properties(linter, text)
+    check_settles(linter, text)
 
 
 def fixed(tmp_path, rules, text, options=None, path="n.md", unsafe=True) -> str:
-    outcome = _fix(_linter(tmp_path, rules, options), text, path, unsafe)
+    outcome = fix_text(linter_for(tmp_path, rules, options), text, path, unsafe)
     assert not outcome.refused, outcome.refused
     return outcome.text
 
@@ -112,7 +78,7 @@ def test_trailing_punctuation_left_alone(tmp_path, text):
 
 
 def test_trailing_punctuation_fix_is_unsafe_and_mentions_links(tmp_path):
-    linter = _linter(tmp_path, ["heading-trailing-punctuation"])
+    linter = linter_for(tmp_path, ["heading-trailing-punctuation"])
     assert fixed(tmp_path, ["heading-trailing-punctuation"], "# A.\n", unsafe=False) == "# A.\n"
     (ascii_,) = linter.lint(Note("n.md", "# A.\n"))[0]
     (cjk,) = linter.lint(Note("n.md", "# 章节。\n"))[0]
@@ -155,7 +121,7 @@ def test_capitalization_left_alone(tmp_path, text):
 
 def test_capitalization_is_unsafe_and_says_the_style(tmp_path):
     assert fixed(tmp_path, [CAP], "# the end\n", unsafe=False) == "# the end\n"
-    (diag,) = _linter(tmp_path, [CAP]).lint(Note("n.md", "# the end\n"))[0]
+    (diag,) = linter_for(tmp_path, [CAP]).lint(Note("n.md", "# the end\n"))[0]
     assert diag.message == "heading is not in Title Case: `The End`"
 
 

@@ -9,13 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli, write_vault
-from strategies import note_text
-from vaultlint.config import ConfigError, Settings
-from vaultlint.engine import Linter
-from vaultlint.fixer import FixOutcome, applies, fix_note, verify
+from fixing import check_settles, fix_text, linter_for
+from strategies import note_with
+from vaultlint.config import ConfigError
 from vaultlint.init import migrate
 from vaultlint.note import Note
-from vaultlint.vault import Vault
 
 OPTIONS = {
     "heading-increment": {"start-at-h2": True},
@@ -46,29 +44,20 @@ FRONTMATTER = st.sampled_from([
 def option_note(draw) -> str:
     """A generated note with headings inserted and, often, a frontmatter that has blank lines
     followed (maybe after blank lines) by a heading."""
-    text = draw(note_text())
-    nl = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(nl)
-    for _ in range(draw(st.integers(1, 6))):
-        at = draw(st.integers(0, len(lines)))
-        lines[at:at] = draw(HEADINGS).split("\n")
+    text = draw(note_with(HEADINGS, most=6))
     if not text.startswith("---") and draw(st.booleans()):
+        nl = "\r\n" if "\r\n" in text else "\n"
         head = draw(FRONTMATTER).split("\n") + [""] * draw(st.integers(0, 2))
-        lines = head + [draw(HEADINGS)] + lines
-    return nl.join(lines)
+        text = nl.join(head + [draw(HEADINGS)]) + nl + text
+    return text
 
 
-def _linter(root, config: dict[str, dict]) -> Linter:
-    s = Settings(root=root, select=list(config), rule_config=config)
-    return Linter(s, Vault(root, [], s))
-
-
-def _fix(linter: Linter, text: str) -> FixOutcome:
-    return fix_note(Note("n.md", text), lambda n: linter.lint(n)[0], unsafe=True)
+def _linter(root, config: dict[str, dict]):
+    return linter_for(root, config, config)
 
 
 def _fixed(config: dict[str, dict], text: str, tmp_path) -> str:
-    outcome = _fix(_linter(tmp_path, config), text)
+    outcome = fix_text(_linter(tmp_path, config), text)
     assert not outcome.refused, outcome.refused
     return outcome.text
 
@@ -78,15 +67,7 @@ def _fixed(config: dict[str, dict], text: str, tmp_path) -> str:
           HealthCheck.function_scoped_fixture])
 @given(text=option_note())
 def test_fixes_verify_are_idempotent_and_settle(tmp_path_factory, config, text):
-    linter = _linter(tmp_path_factory.mktemp("v"), config)
-    outcome = _fix(linter, text)
-    assert all(reason for _, reason in outcome.refused)
-    intents = {i for d in outcome.applied for i in d.fix.intents}
-    assert verify(Note("n.md", text), Note("n.md", outcome.text), intents) is None
-    assert _fix(linter, outcome.text).text == outcome.text  # idempotent
-    if not outcome.refused:  # a fixed point: nothing fixable is left
-        left = [d for d in linter.lint(Note("n.md", outcome.text))[0] if applies(d.fix, True)]
-        assert not left, left
+    check_settles(_linter(tmp_path_factory.mktemp("v"), config), text)
 
 
 # --- heading-increment: start-at-h2
