@@ -64,3 +64,23 @@ def test_crlf_notes_stay_crlf(make_vault):
     before = "---\r\n# top\r\ntags: [a, a] # x\r\nalias: B\r\n---\r\nbody\r\n"
     assert _fix(make_vault, before).encode() == \
         b"---\r\n# top\r\ntags: [a]    # x\r\naliases: B\r\n---\r\nbody\r\n"
+
+
+@pytest.mark.parametrize("before,after", [
+    ("---\r\ntags: #one #two # x\r\n---\r\n", None),  # a comment after the tags: not only tags
+    ("---\r\ntags: #one, #two/three\r\nx: 1 # keep\r\n---\r\nb\r\n",
+     "---\r\ntags:\r\n  - one\r\n  - two/three\r\nx: 1 # keep\r\n---\r\nb\r\n"),
+    ("---\ntags:\n  - #one # two\n  - #three\n  - four\n---\n",
+     "---\ntags:\n  - #one # two\n  - three\n  - four\n---\n"),
+    ("---\ntags: # todo\n---\n", None),
+])
+def test_tags_written_as_comments_become_tags_with_unsafe_fixes(make_vault, before, after):
+    """`tags: #a #b` and `- #a` are YAML comments (Obsidian sets no tag): reported by the
+    default rules, made a list only by --unsafe-fixes, every other byte kept (CRLF too)."""
+    vault: Path = make_vault({"n.md": before})
+    found = run_cli(["--select", "tags-format", "--output-format", "json"], vault).json()
+    assert len(found) == (0 if after is None else 1)
+    run_cli(["--fix", "--select", "tags-format"], vault)
+    assert (vault / "n.md").read_bytes().decode() == before  # safe fixes leave comments alone
+    run_cli(["--fix", "--unsafe-fixes", "--select", "tags-format"], vault)
+    assert (vault / "n.md").read_bytes().decode() == (after or before)

@@ -1,7 +1,12 @@
 """`tags` is a list of tag names: no leading `#`, no duplicates.
 
 A single string (`tags: a, b` or `tags: a b`) becomes a list, a leading `#` is removed and
-duplicates are dropped, the first occurrence kept in place. Only the lines of `tags` are
+duplicates are dropped, the first occurrence kept in place.
+
+Tags written as in the body, `tags: #one #two` or `- #one` under `tags:`, are YAML comments
+(a `#` after a blank starts one): Obsidian sets no tag. They are reported; the fix makes them
+the list they were meant to be (`tags:` then `- one`, `- two`), an unsafe fix as it turns a
+comment into data (`--unsafe-fixes`). Only the lines of `tags` are
 rewritten (a ruamel.yaml round trip of that key, keeping comments, quoting and the file's list
 style); a removed duplicate's own line goes with its comment, which the fix declares.
 
@@ -34,6 +39,11 @@ from vaultlint.note import Note
 from vaultlint.rules.base import Example, Rule, RuleContext
 
 _SPLIT = re.compile(r"[,\s]+")
+# a comment that is only body-style tags: `#one #two, #nested/three`
+_TAG_COMMENT = re.compile(r"#([^\s#,]+)(?:[ \t,]+#([^\s#,]+))*[ \t,]*")
+_TAG = re.compile(r"#([^\s#,]+)")
+_KEY_LINE = re.compile(r"(tags[ \t]*:)[ \t]+(#.*?)[ \t]*$")
+_ITEM_LINE = re.compile(r"([ \t]*-[ \t]+)(#.*?)[ \t]*$")
 
 
 def normal_tags(value: Any) -> list[Any] | None:
@@ -133,12 +143,51 @@ def _item_lines(seq: Any) -> list[int]:
     return lines
 
 
+def _commented_tags(note: Note, ctx: RuleContext) -> Diagnostic | None:
+    """`tags: #a #b` (no value) or `- #a` items (empty ones): body-style tags in comments."""
+    fm = note.frontmatter
+    value, line = fm.data["tags"], fm.key_lines.get("tags", 0) - 1
+    if line < 0 or not (value is None or isinstance(value, list) and None in value):
+        return None
+    edits, drops = [], []
+    if value is None:
+        m = _KEY_LINE.match(note.line_text(line))
+        if m and _TAG_COMMENT.fullmatch(m.group(2)):
+            nl = "\r\n" if note.text.startswith("\r\n", note.line_span(line)[1]) else "\n"
+            items = "".join(f"{nl}  - {t}" for t in _TAG.findall(m.group(2)))
+            edits.append(_line_edit(note, line, m.group(1) + items))
+            drops.append(m.group(2))
+    else:
+        for at in range(line + 1, note.line_count):
+            text = note.line_text(at)
+            if not text.startswith((" ", "\t", "-")) or note.line_starts[at] >= fm.content_end:
+                break
+            m = _ITEM_LINE.match(text)
+            if m and _TAG_COMMENT.fullmatch(m.group(2)) and len(_TAG.findall(m.group(2))) == 1:
+                edits.append(_line_edit(note, at, m.group(1) + m.group(2)[1:]))
+                drops.append(m.group(2))
+    if not edits:
+        return None
+    intents = frozenset({"frontmatter:tags",
+                         *(f"{fm_edit.COMMENT_DROP}{i}:{c}" for i, c in enumerate(drops))})
+    return ctx.at_line(line, "tags written as `#tag` in the frontmatter are a YAML comment: "
+                       "Obsidian sets no tag", Fix.unsafe(*edits, intents=intents))
+
+
+def _line_edit(note: Note, line: int, text: str) -> Edit:
+    start = note.line_starts[line]
+    return Edit(start, start + len(note.line_text(line)), text)
+
+
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     fm = note.frontmatter
     if fm is None or fm.error is not None or not isinstance(fm.data, dict) or "tags" not in fm.data:
         return
     problem = _problem(fm.data["tags"])
     if problem is None:
+        commented = _commented_tags(note, ctx)
+        if commented is not None:
+            yield commented
         return
     new = fm_edit.rewrite_key(note, "tags", _mutate)
     fix = Fix.safe(Edit(fm.content_start, fm.content_end, new.yaml),
@@ -154,9 +203,13 @@ RULE = Rule(
         "`tags` as a list: string split, leading `#` and duplicates removed"),
     docs=__doc__,
     check=check,
-    fix="safe",
+    fix="safe/unsafe",
     examples=(
         Example("---\ntags: \"#a, b\"\n---\n", "---\ntags:\n  - a\n  - b\n---\n"),
+        Example("---\ntags: #one #nested/two\n---\n", "---\ntags:\n  - one\n  - nested/two\n---\n",
+                unsafe=True),
+        Example("---\ntags:\n- #one\n- two\n---\n", "---\ntags:\n- one\n- two\n---\n", unsafe=True),
+        Example("---\ntags: # to do: pick some\n---\n", flagged=False),
         Example("---\ntags:\n- '#a'  # kept\n- b\n- b\n---\n", "---\ntags:\n- 'a'   # kept\n- b\n---\n"),
         Example("---\ntags: [x, y, x]\n---\n", "---\ntags: [x, y]\n---\n"),
         Example("---\ntags:\n  - a\n---\n", flagged=False),
