@@ -82,6 +82,19 @@ def test_verify_refuses_merging_two_line_breaks():
     assert verify(Note("n.md", "- a\r \n- b\n"), Note("n.md", "- a\r\n- b\n"), set())
 
 
+@pytest.mark.parametrize("end", ['<iframe src="https://example.com/v"></iframe>', "<div>\nx"])
+def test_a_final_newline_after_an_html_block_is_added(tmp_path, end):
+    """markdown-it keeps a raw HTML block's last line break in its HTML; at the very end of the
+    note it changes nothing a reader sees, so `final-newline` may add it (real vaults end notes
+    with an embedded video)."""
+    fixed, refused = _fix(tmp_path, f"Watch this:\n\n{end}")
+    assert (fixed, refused) == (f"Watch this:\n\n{end}\n", [])
+
+
+def test_verify_still_refuses_a_line_break_lost_inside_an_html_block():
+    assert verify(Note("n.md", "<div>\na\n\nb</div>\n"), Note("n.md", "<div>\na\nb</div>\n"), set())
+
+
 # --- U+FEFF after an empty frontmatter block ----------------------------------------------------
 
 def test_feff_after_empty_frontmatter_does_not_become_a_bom(tmp_path):

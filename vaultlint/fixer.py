@@ -293,11 +293,13 @@ _LINE_END_BLANKS = re.compile(r"(?<![ \t])[ \t]+\n")  # starts where a run start
 
 def _html(note: Note, intents: set[str]) -> str:
     """The rendered body; a "headings" fix may change heading levels (`<h2>` -> `<h3>`).
-    Compared exactly but for blanks at line ends: it catches what the token signature, which
+    Compared exactly but for blanks at line ends and line breaks at the very end: it catches what the token signature, which
     ignores whitespace and tightness, cannot (a loose list made tight, two line breaks merged)."""
     loosened = _loosened(note.full_tokens, intents)
     html = note.html if loosened is note.full_tokens else markdown.render(loosened)
-    html = _LINE_END_BLANKS.sub("\n", html)
+    # A raw HTML block that ends the note keeps the note's last line break in its HTML: the
+    # line break `final-newline` adds after an `<iframe>` changes nothing a reader sees.
+    html = _LINE_END_BLANKS.sub("\n", html).rstrip("\n")
     return _HEADING_TAG.sub(r"<\1h", html) if "headings" in intents else html
 
 
