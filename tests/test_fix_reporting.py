@@ -121,3 +121,22 @@ def test_failed_final_check_refuses_one_rule_and_applies_the_rest() -> None:
     assert outcome.refused[0][1] == "the text of the untouched key `nul` would change"
     assert [d.code for d, _ in outcome.refused] == ["TAGS1"]
     assert outcome.text == "---\ntags: [a, a]\nnul:  ~\n---\nx\n"  # the other fix applied
+
+
+def test_fix_lints_again_only_the_notes_it_would_fix(make_vault) -> None:
+    """--fix first checks (from the cache where nothing changed) and fixes only the notes with
+    a finding it would apply: safe fixes by default, unsafe ones with --unsafe-fixes; what it
+    reports is what a check reports, and a second --fix on the tidy vault is a check."""
+    vault = make_vault({"a.md": "# A\n\ntext   \n", "b.md": "# B\n\nWe recieve mail.\n",
+                        "c.md": "# C\n\nClean.\n"})
+    before = {p: (vault / p).read_bytes() for p in ("b.md", "c.md")}
+    first = run_cli(["--fix", "--output-format", "json"], vault)
+    assert (vault / "a.md").read_text() == "# A\n\ntext\n"
+    assert {p: (vault / p).read_bytes() for p in before} == before  # typo: unsafe, c: clean
+    check = run_cli(["--output-format", "json"], vault)
+    again = run_cli(["--fix", "--output-format", "json"], vault)
+    assert first.json() == check.json() == again.json() != []
+    assert (first.exit_code, check.exit_code, again.exit_code) == (1, 1, 1)
+    run_cli(["--fix", "--unsafe-fixes"], vault)
+    assert (vault / "b.md").read_text() == "# B\n\nWe receive mail.\n"
+    assert run_cli(["--fix", "--unsafe-fixes", "--output-format", "json"], vault).json() == []

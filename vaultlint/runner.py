@@ -247,9 +247,9 @@ def execute(options: RunOptions,
         # Notes named by PATHS (pre-commit's fix hook) are the only ones written; a change
         # git names (--staged, --changed-since) is repaired where it broke something too.
         named = scope.paths if not options.paths else scope.named
-        results = [fix_file(linter, path, write=options.fix and not options.diff,
-                            only=scope.dependents.get(path))
-                   for path in (progress(named) if progress else named)]
+        write = options.fix and not options.diff
+        results = [_fixed_if_fixable(linter, checked, scope.dependents.get(checked.path), write)
+                   for checked in check_all(linter, named, jobs, progress)]
         results += check_all(linter, sorted(set(scope.dependents) - set(named)), jobs)
     else:
         results = check_all(linter, scope.paths, jobs, progress)
@@ -258,6 +258,19 @@ def execute(options: RunOptions,
     vault.cache.prune(set(vault.files))
     vault.cache.save()
     return Run(settings, vault, results, scope)
+
+
+def _fixed_if_fixable(linter: Linter, checked: FileResult,
+                      only: dict[str, Callable[[str], bool]] | None, write: bool) -> FileResult:
+    """Only a note with a finding `--fix` would fix is linted again and fixed: the check (from
+    the cache where nothing changed) says which, so `--fix` on a tidy vault costs a check."""
+    from vaultlint.fixer import applies
+
+    unsafe = linter.settings.unsafe_fixes
+    if checked.crashed or not any(applies(d.fix, unsafe)
+                                  for d in _narrowed(checked, only).diagnostics):
+        return checked
+    return fix_file(linter, checked.path, write=write, only=only)
 
 
 def _narrowed(result: FileResult, wanted: dict[str, Callable[[str], bool]] | None) -> FileResult:
