@@ -72,16 +72,14 @@ def _selectors(raw: str, offset: int, kind_end: int) -> tuple[Selector, ...]:
 
 
 def _matches(selector: str, diag: Diagnostic) -> bool:
-    return selector == ALL or selector_matches(selector, diag.code, diag.rule) or \
-        _alias_of(selector) == diag.rule
-
-
-def _alias_of(selector: str) -> str | None:
-    """The rule an obsidian-linter id names (`trailing-spaces`), as every selector accepts."""
+    """As every selector: a code, prefix, name or obsidian-linter id (`Rule.matches`)."""
+    if selector == ALL:
+        return True
     from vaultlint import rules as registry  # the registry imports a module importing this one
 
-    rule = registry.BY_NAME.get(selector.strip())
-    return rule.name if rule is not None else None
+    rule = registry.BY_CODE.get(diag.code)
+    return rule.matches(selector) if rule is not None else \
+        selector_matches(selector, diag.code, diag.rule)
 
 
 @dataclass

@@ -95,7 +95,8 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     languages = None
     for _heading, start, end in top_headings(note):
         # asked only of notes with headings; a short note takes its folder's or vault's language
-        languages = languages or language.prose_languages(note, vault=ctx.vault)
+        if languages is None:
+            languages = language.prose_languages(note, vault=ctx.vault)
         if not languages.is_english(start):
             continue
         matches = [m for m in _WORD.finditer(note.text, start, end)
