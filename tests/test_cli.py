@@ -183,6 +183,23 @@ def test_init_writes_a_valid_starter_config(make_vault):
     assert run_cli(["init", "--force"], vault).exit_code == 0
 
 
+def test_every_commented_option_of_the_starter_config_parses_to_its_default():
+    """Uncommenting a rule's option line gives valid TOML holding the default it shows (the
+    option values hold quotes and backslashes: `starting-word-ignore-characters`)."""
+    import tomllib
+
+    from vaultlint import rules as registry
+    from vaultlint.init import starter_config
+
+    rule = None
+    for line in starter_config().splitlines():
+        if line.startswith("# [rules."):
+            rule = registry.get(line.split("]")[0][len("# [rules."):])
+        elif rule is not None and " = " in line and not line.startswith("# severity"):
+            key, value = tomllib.loads(line[2:]).popitem()
+            assert value == rule.options[key], (rule.name, key)
+
+
 def test_internal_error_is_exit_2_without_traceback(make_vault):
     vault = make_vault({"a.md": CLEAN})
     proc = run_subprocess(["check", "--output-file", str(vault / "missing-dir" / "out.json")], vault)

@@ -36,18 +36,8 @@ def _rule_section(rule: registry.Rule) -> str:
     lines = [f"\n# [rules.{rule.name}]   # {rule.code}: {rule.summary}"]
     lines.append(f'# severity = "{rule.severity.value}"')
     for key, value in rule.options.items():
-        lines.append(f"# {key} = {_toml(value)}")
+        lines.append(f"# {key} = {_toml_value(value)}")
     return "\n".join(lines) + "\n"
-
-
-def _toml(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
-    return str(value)
 
 
 def starter_config() -> str:
