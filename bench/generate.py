@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 WORDS = (
@@ -123,13 +124,15 @@ def generate(out: Path, notes: int, seed: int = 1) -> list[Path]:
     return written
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(make: Callable[[Path, int, int], list[Path]] = generate,
+         description: str = __doc__.splitlines()[0]) -> None:
+    """The command line of a generator (this one, or bench/generate_other.py's)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("out", type=Path)
     parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    paths = generate(args.out, args.notes, args.seed)
+    paths = make(args.out, args.notes, args.seed)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} notes, {size / 1e6:.1f} MB in {args.out}")
 

@@ -113,6 +113,48 @@ def test_parallel_check_equals_serial_check(tmp_path):
     assert cached_parallel == serial == _json(vault, "--jobs", "2")
 
 
+def test_a_cold_parallel_check_parses_each_note_once(tmp_path, monkeypatch):
+    """Workers keep the notes they parse for their facts and check those same notes: across
+    all processes each note's regions are scanned once (twice when a second pool of workers
+    parsed every note again), and the findings are the serial check's."""
+    import multiprocessing
+
+    from vaultlint import markdown
+
+    vault = tmp_path / "v"
+    generate(vault, 240, seed=5)
+    scans = multiprocessing.get_context("fork").Value("i", 0)  # shared with forked workers
+    real = markdown.find_regions
+
+    def counted(*args, **kwargs):
+        with scans.get_lock():
+            scans.value += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(markdown, "find_regions", counted)
+    parallel = _json(vault, "--no-cache", "--jobs", "2")
+    assert scans.value == 240
+    monkeypatch.setattr(markdown, "find_regions", real)
+    assert parallel == _json(vault, "--no-cache", "--jobs", "1") != []
+
+
+def test_a_cold_parallel_check_keeps_the_indexes_a_serial_one_keeps(tmp_path):
+    """The workers build the vault's indexes themselves; the ones the cache keeps (patched by
+    the next run instead of rebuilt from every note's facts) travel back and are kept as a
+    serial check keeps them."""
+    import shutil
+
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    generate(serial, 230, seed=7)
+    shutil.copytree(serial, parallel)
+    assert _json(serial, "--jobs", "1") == _json(parallel, "--jobs", "2")
+    def kept(vault: Path) -> dict[str, tuple]:  # the state of some holds file signatures
+        return {name: (config, hashes, value)
+                for name, (config, _state, hashes, value) in _rows(vault, "indexes").items()}
+
+    assert kept(serial) and kept(parallel) == kept(serial)
+
+
 def test_fix_updates_the_cache(make_vault):
     vault = make_vault({"a.md": DIRTY})
     _json(vault)

@@ -15,6 +15,7 @@ from vaultlint.config import settings_from
 from vaultlint.links import ALIASES
 from vaultlint.note import Note
 from vaultlint.rules.duplicate_url import SOURCE_URLS
+from vaultlint.language import LANGUAGES
 from vaultlint.rules.typo import VOCABULARY
 from vaultlint.runner import RunOptions, execute
 from vaultlint.vault import Vault
@@ -74,6 +75,27 @@ def test_patching_a_kept_index_equals_rebuilding_it(tmp_path, before, after):
         assert _plain(spec.encode(index)) == _plain(spec.encode(spec.combine(new, vault))), spec.name
 
 
+language_facts = st.dictionaries(
+    st.sampled_from(["a.md", "b.md", "z/c.md", *(f"x/{n}.md" for n in "defg"),
+                     *(f"x/y/{n}.md" for n in "hijkl")]),  # x/ and x/y/ can reach 5 notes
+    st.sampled_from([None, "en", "it", "de"]), max_size=13)
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=language_facts, after=language_facts)
+def test_patching_the_language_index_equals_rebuilding_it(before, after):
+    """The vault's language per folder, kept as counts and patched note by note, is what
+    counting every note's language again gives (folder and root majorities alike)."""
+    vault = None  # the language index reads only the facts
+    index = LANGUAGES.decode(LANGUAGES.encode(LANGUAGES.combine(before, vault)), vault)
+    for path in sorted(set(before) | set(after)):
+        LANGUAGES.update(index, path, before.get(path), after.get(path), vault)
+    rebuilt = LANGUAGES.combine(after, vault)
+    assert LANGUAGES.encode(index) == LANGUAGES.encode(rebuilt)
+    assert index.folders == rebuilt.folders
+    assert [index.of(p) for p in after] == [rebuilt.of(p) for p in after]
+
+
 def _report(vault: Path, *args: str) -> list[dict]:
     return run_cli(["--output-format", "json", "--select", "LNK,DUP,TYP", *args], vault).json()
 
@@ -109,7 +131,7 @@ def test_kept_indexes_are_stored_with_the_state_they_were_built_from(make_vault)
     [db] = list((vault / ".vaultlint_cache").glob("*/cache.db"))
     with sqlite3.connect(db) as conn:
         kept = {spec for (spec,) in conn.execute("SELECT spec FROM indexes")}
-    assert {VOCABULARY.key, SOURCE_URLS.key, ALIASES.key} <= kept
+    assert {VOCABULARY.key, SOURCE_URLS.key, ALIASES.key, LANGUAGES.key} <= kept
 
 
 def test_a_check_of_one_note_reads_only_the_link_facts_it_needs(make_vault):

@@ -140,3 +140,27 @@ def test_fix_lints_again_only_the_notes_it_would_fix(make_vault) -> None:
     run_cli(["--fix", "--unsafe-fixes"], vault)
     assert (vault / "b.md").read_text() == "# B\n\nWe receive mail.\n"
     assert run_cli(["--fix", "--unsafe-fixes", "--output-format", "json"], vault).json() == []
+
+
+def test_a_note_fix_wrote_is_cached_as_its_check(make_vault) -> None:
+    """--fix caches what it wrote as a check of it would: facts and findings under the new
+    content, so the next run reads them from the cache instead of linting the note again
+    (a --fix right after a --fix costs a warm check), and reports what a fresh check does."""
+    from vaultlint.runner import Linter, RunOptions, check_all, prepare, results_keys
+
+    vault = make_vault({"a.md": "# A\n\ntext   \n\nWe recieve mail, see [[B#Part]].\n",
+                        "b.md": "# B\n\n## Part\n"})
+    run_cli(["--fix"], vault)
+    assert (vault / "a.md").read_text() == "# A\n\ntext\n\nWe recieve mail, see [[B#Part]].\n"
+    settings, state = prepare(RunOptions(cwd=vault))
+    entry = state.cached("a.md")
+    assert entry is not None and entry["fh"], "the written note's facts are cached"
+    linter = Linter(settings, state)
+    check_all(linter, [], jobs=1)  # extracts facts: none is missing, nothing is read
+    assert "a.md" not in state.notes
+    key = results_keys(linter, ["a.md"])["a.md"]
+    state.cache.read_results(["a.md"])
+    cached = state.cache.results("a.md", entry["hash"], key)
+    assert cached is not None and [d["c"] for d in cached] == ["TYP001"]
+    warm = run_cli(["--output-format", "json"], vault).json()
+    assert warm == run_cli(["--output-format", "json", "--no-cache"], vault).json() != []

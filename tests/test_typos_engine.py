@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vaultlint import spelling
 
 
+def _runs(text: str) -> dict[str, list[int]]:
+    runs = spelling.Runs(text)
+    return {run: runs.offsets(run) for run in runs.counts}
+
+
 def test_chunks_drop_edge_punctuation_and_emphasis_markers_keeping_offsets():
     text = '  ("recieve," **S**ave ==seperate== [!note] [^1] ^abc &nbsp; 42 -- x.'
-    found = {run: spelling.chunk(run) for run in spelling.runs(text)}
+    found = {run: spelling.chunk(run) for run in _runs(text)}
     kept = {run: c.text for run, c in found.items() if c is not None}
     assert kept == {'("recieve,"': "recieve", "**S**ave": "Save", "==seperate==": "seperate",
                     "x.": "x"}
-    at = spelling.runs(text)["**S**ave"][0]
+    at = _runs(text)["**S**ave"][0]
     save = found["**S**ave"]
     assert save.span(at, 1, 4) == (at + 5, at + 8) and text[at + 5 : at + 8] == "ave"
-    at = spelling.runs(text)['("recieve,"'][0]
+    at = _runs(text)['("recieve,"'][0]
     assert found['("recieve,"'].span(at, 0, 7) == (at + 2, at + 9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\u00a0\u2003.*", max_size=40), st.integers(0, 45),
+       st.integers(0, 45))
+def test_runs_are_each_whole_run_with_its_places_as_a_scan_finds_them(text, start, end):
+    """`Runs` counts runs with one findall and finds a run's places only when asked: the same
+    runs, order, counts and places as a plain scan of text[start:end] (slices cut runs)."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    scanned: dict[str, list[int]] = {}
+    for m in re.finditer(r"\S+", text[start:end]):
+        scanned.setdefault(m.group(), []).append(start + m.start())
+    runs = spelling.Runs(text, start, end)
+    assert list(runs.counts) == list(scanned)
+    assert {r: runs.offsets(r) for r in runs.counts} == scanned
+    assert all(runs.counts[r] == len(places) for r, places in scanned.items())
 
 
 @pytest.fixture(scope="module")

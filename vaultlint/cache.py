@@ -51,6 +51,11 @@ MISSING: Any = object()  # "not in the cache" (None is a valid value of facts)
 Entry = dict[str, Any]  # {"sig": str, "hash": str, "fh": {index key: facts hash}}
 
 
+# What a worker recorded, for the parent: new file entries, facts (index key, facts hash ->
+# JSON) and kept indexes (index key -> row).
+Changes = tuple[dict[str, Entry], dict[tuple[str, str], str], dict[str, tuple[str, str, str, str]]]
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -315,21 +320,34 @@ class Cache:
     # --- worker processes ----------------------------------------------------------------------
 
     def start_worker(self) -> None:
-        """In a forked worker: forget what the parent had recorded (it saves that itself)."""
+        """In a forked worker: forget what the parent had recorded (it saves that itself), but
+        keep the facts it recorded readable: without them the worker would parse every note
+        whose facts it needs again (a link's target, for its headings)."""
+        self.adopt(({}, self._new_facts, {}))
         self._touched, self._new_facts, self._new_results = set(), {}, {}
+        self._new_indexes = {}
 
-    def take_changes(self) -> tuple[dict[str, Entry], dict[tuple[str, str], str]]:
-        """What this worker recorded since the last call, for the parent to `merge`."""
+    def adopt(self, changes: Changes) -> None:
+        """In a worker: what other workers recorded, readable here; the parent saves it."""
+        entries, facts, _indexes = changes
+        self.files.update(entries)
+        for (spec, digest), text in facts.items():
+            self._facts.setdefault(spec, {})[digest] = text
+
+    def take_changes(self) -> Changes:
+        """What this worker recorded since the last call (entries, facts and the indexes it
+        built and would keep), for the parent to `merge`."""
         entries = {p: self.files[p] for p in self._touched if p in self.files}
-        changes = (entries, self._new_facts)
-        self._touched, self._new_facts = set(), {}
+        changes = (entries, self._new_facts, self._new_indexes)
+        self._touched, self._new_facts, self._new_indexes = set(), {}, {}
         return changes
 
-    def merge(self, changes: tuple[dict[str, Entry], dict[tuple[str, str], str]]) -> None:
-        entries, facts = changes
+    def merge(self, changes: Changes) -> None:
+        entries, facts, indexes = changes
         self.files.update(entries)
         self._touched.update(entries)
         self._new_facts.update(facts)
+        self._new_indexes.update(indexes)
 
     # --- writing -------------------------------------------------------------------------------
 

@@ -54,6 +54,8 @@ class Settings:
     # the config was named by the user (`--config`), not found on disk: only such a config may
     # name files outside the vault and its own folder, or a typos command (docs/safety.md)
     trusted: bool = False
+    _options: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
 
     # --- which rules -------------------------------------------------------------------------
 
@@ -82,10 +84,15 @@ class Settings:
         return [r for r in self.enabled_rules if not any(r.matches(s) for s in ignored)]
 
     def options_for(self, rule: Rule) -> dict[str, Any]:
-        options = copy.deepcopy(rule.options)
-        for key, value in self.rule_config.get(rule.name, {}).items():
-            if key != "severity":
-                options[key] = value
+        """The rule's options: its defaults, overridden by the config. Built once per rule and
+        shared by every note's check (rules read options, never change them)."""
+        options = self._options.get(rule.name)
+        if options is None:
+            options = copy.deepcopy(rule.options)
+            for key, value in self.rule_config.get(rule.name, {}).items():
+                if key != "severity":
+                    options[key] = value
+            self._options[rule.name] = options
         return options
 
     def severity_for(self, rule: Rule) -> Severity:

@@ -44,6 +44,16 @@ class FixOutcome:
     text: str
     applied: list[Diagnostic] = field(default_factory=list)
     refused: list[tuple[Diagnostic, str]] = field(default_factory=list)
+    # The fixed note as last linted and verified (its parse reused by the final check), or None
+    note: Note | None = field(default=None, repr=False, compare=False)
+
+    def fixed(self, original: Note) -> Note:
+        """The fixed note: the one the passes built, or `original` if nothing changed."""
+        if self.text == original.text:
+            return original
+        if self.note is not None and self.note.text == self.text:
+            return self.note
+        return Note(original.path, self.text, original.bom)
 
 
 def applies(fix: Fix | None, unsafe: bool) -> bool:
@@ -363,7 +373,7 @@ def fix_note(note: Note, lint: LintFunction, unsafe: bool = False) -> FixOutcome
             why = f"fixes did not settle after {MAX_PASSES} passes"
             blocked.update((d.code, (d, why)) for d in fighting if d.code not in blocked)
             continue
-        reason = verify(note, Note(note.path, outcome.text, note.bom),
+        reason = verify(note, outcome.fixed(note),
                         _intents(outcome.applied)) if outcome.applied else None
         if not reason:  # black's final check: compare the end result with the original
             break
@@ -418,7 +428,7 @@ def _fix_passes(note: Note, lint: LintFunction, unsafe: bool,
         current = nxt
     else:
         return outcome, [d for batch in recent for d in batch] or outcome.applied[-1:]
-    outcome.text = current.text
+    outcome.text, outcome.note = current.text, current
     return outcome, []
 
 

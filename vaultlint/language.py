@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, OrderedDict
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Any
 
 from vaultlint import markdown
@@ -93,6 +92,17 @@ class Languages:
         return english(self.at(offset))
 
     @property
+    def mixed(self) -> bool:
+        """Whether some lines are in another language than the note's."""
+        return bool(self._blocks)
+
+    def english_at_any(self, offsets: Iterable[int]) -> bool:
+        """Whether the prose at any of `offsets` is English (or undetermined)."""
+        if not self._blocks:  # one language for the whole note: no offset needs a look
+            return english(self.note_language)
+        return any(self.is_english(at) for at in offsets)
+
+    @property
     def any_english(self) -> bool:
         return any(english(lang) for lang in self.all)
 
@@ -112,15 +122,14 @@ def prose_languages(note: Note, default: str = AUTO, vault: Vault | None = None)
         return Languages(declared)
     if default != AUTO:
         return Languages(normalize(default) or UNDETERMINED)
-    key = (id(note), vault is not None)
-    found = _MEMO.get(key)
-    if found is None or found[0] is not note:
-        index = vault.index(LANGUAGES) if vault is not None else None
-        context = (index.of(note.path), index.language) if index is not None \
-            else (UNDETERMINED, UNDETERMINED)
-        found = (note, _detected(note, context))
-        _remember(key, found)
-    return found[1]
+    return note.derived((prose_languages, id(vault)), lambda: _detected(note, _context(note, vault)))
+
+
+def _context(note: Note, vault: Vault | None) -> tuple[str, str]:
+    """The language of the note's folder, and of its vault."""
+    index = vault.index(LANGUAGES) if vault is not None else None
+    return (index.of(note.path), index.language) if index is not None \
+        else (UNDETERMINED, UNDETERMINED)
 
 
 def declared_language(note: Note) -> str | None:
@@ -132,31 +141,11 @@ def declared_language(note: Note) -> str | None:
     return None
 
 
-# The last notes' answers and prose: a batch's `prepare` and each note's `check` ask again, and
-# so do the facts of several indexes. Bounded, so a vault's notes are not all kept alive.
-_MEMO: OrderedDict[tuple[int, bool], tuple[Note, Languages]] = OrderedDict()
-_PROSE: OrderedDict[int, tuple[Note, str]] = OrderedDict()
-_GUESSES: OrderedDict[int, tuple[Note, tuple[str, "Guess"]]] = OrderedDict()
-_MEMO_SIZE = 128
-
-
-def _remember(key: Any, value: Any, memo: OrderedDict | None = None) -> None:
-    memo = _MEMO if memo is None else memo
-    memo[key] = value
-    memo.move_to_end(key)
-    while len(memo) > _MEMO_SIZE:
-        memo.popitem(last=False)
-
-
 def prose_text(note: Note) -> str:
-    """The note's text with all but prose blanked (`markdown.NON_PROSE` regions),
-    offsets kept; memoised for the last notes, as the typo rule's index, `prepare` and `check`
-    and this module all read it."""
-    found = _PROSE.get(id(note))
-    if found is None or found[0] is not note:
-        found = (note, note.masked(markdown.NON_PROSE))
-        _remember(id(note), found, _PROSE)
-    return found[1]
+    """The note's text with all but prose blanked (`markdown.NON_PROSE` regions), offsets
+    kept; computed once per note, as the typo rule's index, `prepare` and `check` and this
+    module all read it."""
+    return note.derived(prose_text, lambda: note.masked(markdown.NON_PROSE))
 
 
 # --- detection -----------------------------------------------------------------------------------
@@ -204,37 +193,37 @@ def _trusted(language: str, letters: int, context: tuple[str, str]) -> bool:
     return language in context or letters >= STRONG_BYTES
 
 
-def _body_guess(note: Note) -> tuple[str, Guess]:
-    """The note's cleaned body prose and CLD2's guess for it: asked for by the vault's language
-    index (`note_fact`) and by the note's own check, detected once (memoised for the last
-    notes)."""
-    found = _GUESSES.get(id(note))
-    if found is None or found[0] is not note:
-        body = clean(prose_text(note)[note.body_start:])
-        found = (note, (body, detect(body)))
-        _remember(id(note), found, _GUESSES)
-    return found[1]
+def _body(note: Note) -> str:
+    """The note's body prose, cleaned for CLD2 (offsets kept)."""
+    return clean(prose_text(note)[note.body_start:])
+
+
+def _body_guess(note: Note) -> Guess:
+    """CLD2's guess for the note's body prose: asked for by the vault's language index
+    (`note_fact`) and by the note's own check, detected once per note."""
+    return note.derived(_body_guess, lambda: detect(_body(note)))
 
 
 def _detected(note: Note, context: tuple[str, str]) -> Languages:
     """`context`: the language of the note's folder, and of its vault."""
-    body, guess = _body_guess(note)
+    guess = _body_guess(note)
     if not _enough(guess, context):
         return Languages(context[0])
     return Languages(guess.language,
-                     tuple(_foreign_blocks(body, note.body_start, guess, context)))
+                     tuple(_foreign_blocks(note, guess, context)))
 
 
 _LINE = re.compile(r"[^\n]+")  # a line (blank ones are skipped: `\S` inside would backtrack)
 
 
-def _foreign_blocks(body: str, offset: int, guess: Guess,
+def _foreign_blocks(note: Note, guess: Guess,
                     context: tuple[str, str]) -> Iterator[tuple[int, int, str]]:
     """(start, end, language) of the runs of lines CLD2 places in another language than the
     note's (a line takes the language of the stretch holding its middle), each confirmed by a
     detection of its own."""
     if all(lang in (guess.language, UNDETERMINED) for _, _, lang in guess.spans):
         return  # one language: no line needs a look
+    body, offset = _body(note), note.body_start
     run: list[Any] = []  # [start, end, language] of the current run of lines
     for start, end, lang in [*_line_languages(body, guess.spans), (len(body), len(body), None)]:
         if run and lang == run[2]:
@@ -268,17 +257,28 @@ def note_fact(note: Note) -> str | None:
     declared = declared_language(note)
     if declared is not None:
         return declared
-    guess = _body_guess(note)[1]
+    guess = _body_guess(note)
     return guess.language if guess.reliable else None
 
 
-@dataclass(frozen=True)
 class VaultLanguage:
     """The language of most placed notes of each folder (more than VAULT_SHARE of them, and at
     least FOLDER_MIN_NOTES; the vault's root: VAULT_MIN_NOTES), so that a vault with a folder
-    per language (`de/`, `it/`) places the short notes of each."""
+    per language (`de/`, `it/`) places the short notes of each. Kept in the cache as the counts
+    per folder, and patched by the notes that changed (a pre-commit run need not read the
+    language of every note)."""
 
-    folders: dict[str, str]  # folder ("" for the root) -> language
+    def __init__(self, counts: dict[str, Counter]) -> None:
+        self.counts = counts  # folder ("" for the root) -> language -> placed notes in or below
+        self._folders: dict[str, str] | None = None
+
+    @property
+    def folders(self) -> dict[str, str]:
+        """Folder -> its language, for the folders that have one."""
+        if self._folders is None:
+            self._folders = {folder: language for folder, counter in self.counts.items()
+                             if (language := _majority(folder, counter)) is not None}
+        return self._folders
 
     @property
     def language(self) -> str:
@@ -286,28 +286,61 @@ class VaultLanguage:
 
     def of(self, path: str) -> str:
         """The language of the nearest folder of `path` that has one, else "und"."""
-        folder = PurePosixPath(path).parent
-        for parent in (folder, *folder.parents):
-            found = self.folders.get("" if str(parent) == "." else str(parent))
+        for folder in _folders(path.rpartition("/")[0]):
+            found = self.folders.get(folder)
             if found is not None:
                 return found
         return UNDETERMINED
 
+    def count(self, path: str, language: str, sign: int) -> None:
+        """Count (sign 1) or discount (-1) the note at `path` placed in `language`."""
+        for folder in _folders(path.rpartition("/")[0]):
+            counter = self.counts.setdefault(folder, Counter())
+            counter[language] += sign
+            if counter[language] <= 0:
+                del counter[language]
+            if not counter:
+                del self.counts[folder]
+        self._folders = None
+
+
+def _majority(folder: str, counter: Counter) -> str | None:
+    language, n = counter.most_common(1)[0]  # a majority is strict: a tie never wins
+    least = VAULT_MIN_NOTES if folder == "" else FOLDER_MIN_NOTES
+    return language if n >= least and n > VAULT_SHARE * sum(counter.values()) else None
+
+
+def _folders(folder: str) -> Iterator[str]:
+    """A vault folder and every folder above it, up to the vault's root ("")."""
+    while folder:
+        yield folder
+        folder = folder.rpartition("/")[0]
+    yield ""
+
 
 def _combine(facts: Mapping[str, Any], vault: Vault) -> VaultLanguage:
-    counts: dict[str, Counter] = {}
+    in_folder: dict[str, Counter] = {}  # each note counted in its own folder first
     for path, fact in facts.items():
         if fact:
-            folder = PurePosixPath(path).parent
-            for parent in (folder, *folder.parents):
-                counts.setdefault("" if str(parent) == "." else str(parent), Counter())[fact] += 1
-    folders = {}
-    for folder, counter in counts.items():
-        language, n = counter.most_common(1)[0]
-        least = VAULT_MIN_NOTES if folder == "" else FOLDER_MIN_NOTES
-        if n >= least and n > VAULT_SHARE * sum(counter.values()):
-            folders[folder] = language
-    return VaultLanguage(folders)
+            in_folder.setdefault(path.rpartition("/")[0], Counter())[fact] += 1
+    counts: dict[str, Counter] = {}
+    for folder, counter in in_folder.items():
+        for parent in _folders(folder):
+            counts.setdefault(parent, Counter()).update(counter)
+    return VaultLanguage(counts)
 
 
-LANGUAGES = IndexSpec("prose-language", note_fact, _combine, version="2")
+def _update(index: VaultLanguage, path: str, old: Any, new: Any, vault: Vault) -> None:
+    if old:
+        index.count(path, old, -1)
+    if new:
+        index.count(path, new, 1)
+
+
+LANGUAGES = IndexSpec(
+    "prose-language", note_fact, _combine, version="2",
+    encode=lambda index: {folder: dict(counter) for folder, counter in index.counts.items()},
+    decode=lambda data, vault: VaultLanguage({folder: Counter(counter)
+                                              for folder, counter in data.items()}),
+    update=_update,
+)

@@ -29,11 +29,15 @@ IGNORE_SCHEMA = {"type": "array", "items": {"type": "string"},
                  "description": "globs of link targets that may stay unresolved"}
 
 
-def resolved_links(note: Note, ctx: RuleContext) -> Iterator[tuple[Link, Resolution, LinkIndex]]:
-    """Every link of the note with how Obsidian resolves it."""
+def resolved_links(note: Note, ctx: RuleContext) -> list[tuple[Link, Resolution, LinkIndex]]:
+    """Every link of the note with how Obsidian resolves it (resolved once for all the link
+    rules)."""
     index = link_index(ctx.vault, note)
-    for link in parse_links(note):
-        yield link, index.resolve_link(link, note.path), index
+    owner, found = note.derived(resolved_links, lambda: (index, [
+        (link, index.resolve_link(link, note.path), index) for link in parse_links(note)]))
+    if owner is not index:  # another vault's index (tests, stdin): not the one memoised
+        return [(link, index.resolve_link(link, note.path), index) for link in parse_links(note)]
+    return found
 
 
 def link_fix(link: Link, *edits: Edit, safe: bool = False) -> Fix | None:

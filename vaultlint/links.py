@@ -71,9 +71,14 @@ class Link:
         return parts[0][1:].strip() if parts and parts[0].startswith("^") else None
 
 
-def parse_links(note: Note) -> Iterator[Link]:
+def parse_links(note: Note) -> tuple[Link, ...]:
     """Every wikilink, embed and local Markdown link of the note (not in code, math, comments:
-    the scanner marks link regions only outside those), frontmatter links first."""
+    the scanner marks link regions only outside those), frontmatter links first. Parsed once
+    per note: every link rule and index reads them."""
+    return note.derived(parse_links, lambda: tuple(_parse_links(note)))
+
+
+def _parse_links(note: Note) -> Iterator[Link]:
     yield from frontmatter_links(note)
     for region in note.regions:
         if region.kind != markdown.LINK:
@@ -388,13 +393,10 @@ class LinkIndex:
 
     @cached_property
     def _names_by_word(self) -> tuple[dict[str, int], dict[str, list[str]]]:
+        """Each name's rank, and the names of each word (kept in the cache with the names:
+        a pre-commit run on a note with a broken link need not index 10,000 names again)."""
         rank = {norm: k for k, norm in enumerate(self.names)}
-        by_word: dict[str, list[str]] = {}
-        for norm, path in self.names.items():
-            for key in _name_keys(link_name(path)):
-                by_word.setdefault(key, []).append(norm)
-        # a word in many names ("notes", a year) narrows nothing: leave it out
-        return rank, {k: v for k, v in by_word.items() if len(v) <= NAME_WORD_POSTINGS}
+        return rank, self._from_files("link-names-by-word", lambda files: _by_word(self.names))
 
     def linkpath(self, path: str, source: str) -> str:
         """How Obsidian writes a new link from `source` to `path` in the vault's "New link
@@ -441,6 +443,16 @@ def _name_keys(name: str) -> set[str]:
     """The words of a file or link name, and `^` + its first three normalised characters."""
     folded = nfc(name).casefold()
     return {*_NAME_WORD.findall(folded), "^" + normalise_name(name)[:3]}
+
+
+def _by_word(names: dict[str, str]) -> dict[str, list[str]]:
+    """Word of a name -> the normalised names holding it, in the order of `names`."""
+    by_word: dict[str, list[str]] = {}
+    for norm, path in names.items():
+        for key in _name_keys(link_name(path)):
+            by_word.setdefault(key, []).append(norm)
+    # a word in many names ("notes", a year) narrows nothing: leave it out
+    return {k: v for k, v in by_word.items() if len(v) <= NAME_WORD_POSTINGS}
 
 
 def _by_name(files: list[str]) -> dict[str, list[str]]:

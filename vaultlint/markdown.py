@@ -131,8 +131,12 @@ _BACKTICKS = re.compile(r"`+")
 # then another break. `\r\n`, `\n` and a lone `\r` all end a line, as markdown-it reads them: a
 # code span, inline math or link label never runs across such a line, whatever the line endings.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*[\r\n]")
-# Characters that may open an inline region; everything between them is plain prose.
-_INTERESTING = re.compile(r"[\\`%$<\[!#]|(?:https?|ftp|file|obsidian|zotero)://", re.I)
+# Characters that may open an inline region; everything between them is plain prose. A URL is
+# found by its `://` and then its scheme before it: a scheme's letters in the pattern would make
+# every `h`, `f`, `o` and `z` of the prose a place to try (4x slower).
+_INTERESTING = re.compile(r"[\\`%$<\[!#]|://")
+_SCHEME = re.compile(r"https?|ftp|file|obsidian|zotero", re.I)
+_SCHEME_LENGTHS = (3, 4, 5, 6, 8)
 _URL = re.compile(r"""(?:https?|ftp|file|obsidian|zotero)://[^\s<>"'`\]\)]*[^\s<>"'`\]\).,;:!?*_~]""", re.I)
 # Starts only where a run of address characters starts: otherwise a long run with no `@` is
 # retried from each of its characters (quadratic); the matches found are the same.
@@ -159,10 +163,9 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> int:
     """
     i = start
     while i < end:
-        m = _INTERESTING.search(text, i, end)
-        if m is None:
+        i = _next_interesting(text, i, end)
+        if i < 0:
             return -1
-        i = m.start()
         c = text[i]
         if c == "\\" and i + 1 < end:
             i += 2
@@ -232,6 +235,22 @@ def _scan_inline(text: str, start: int, end: int, out: list[Region]) -> int:
                 continue
         i += 1
     return -1
+
+
+def _next_interesting(text: str, i: int, end: int) -> int:
+    """Where the next character that may open a region is in text[i:end] (a URL's: the start
+    of its scheme), or -1."""
+    while True:
+        m = _INTERESTING.search(text, i, end)
+        if m is None:
+            return -1
+        at = m.start()
+        if text[at] != ":":
+            return at
+        for length in _SCHEME_LENGTHS:  # no scheme ends another: at most one fits
+            if at - length >= i and _SCHEME.fullmatch(text, at - length, at):
+                return at - length
+        i = at + 1
 
 
 def _trim_line_ends(text: str, start: int, end: int) -> int:

@@ -10,12 +10,15 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from markdown_it.token import Token
 
 from vaultlint import markdown
 from vaultlint.frontmatter import FrontmatterBlock, find_block, parse_block
+
+T = TypeVar("T")
 
 BOM = "\ufeff"
 # Parsing is linear but not free (~3 s per MB for every rule and index); a 50 MB "note" is a
@@ -103,6 +106,14 @@ class Note:
     def from_bytes(cls, path: str, data: bytes) -> "Note":
         text, bom = decode(data)
         return cls(path, text, bom)
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What a module computes from this note (its links, its prose), computed once however
+        many rules and indexes ask. (A note's text never changes: a fix makes a new Note.)"""
+        memo = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
 
     # --- lines -------------------------------------------------------------------------------
 

@@ -270,7 +270,9 @@ def _fixed_if_fixable(linter: Linter, checked: FileResult,
     if checked.crashed or not any(applies(d.fix, unsafe)
                                   for d in _narrowed(checked, only).diagnostics):
         return checked
-    return fix_file(linter, checked.path, write=write, only=only)
+    key = results_keys(linter, [checked.path])[checked.path] if linter.vault.cache.enabled \
+        else None
+    return fix_file(linter, checked.path, write=write, only=only, key=key, checked=checked)
 
 
 def _narrowed(result: FileResult, wanted: dict[str, Callable[[str], bool]] | None) -> FileResult:
@@ -300,11 +302,34 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
               progress: Callable[[list[str]], Iterable[str]] | None = None) -> list[FileResult]:
     """Check notes, reusing cached findings where nothing they depend on changed."""
     vault, settings = linter.vault, linter.settings
-    # the helpers too (e.g. who links to what): a later partial run finds them in the cache
-    specs = {spec.key: spec for r in settings.enabled_rules for s in r.indexes
-             for spec in (s, *s.helpers)}
-    if specs:
-        extract_facts(linter, list(specs.values()), jobs)
+    specs = _index_specs(settings)
+    missing = _missing_facts(vault, specs) if specs else []
+    if not _use_workers(len(missing), jobs):
+        _extract(linter, specs, missing, jobs)
+        keys, done, todo = _cached_results(linter, paths)
+        found = _checked(linter, todo, _batch_size(len(todo), jobs), jobs, progress)
+        return _recorded(vault, paths, keys, done, found)
+    from vaultlint.crew import Crew  # a cold check: workers keep the notes they parse
+
+    _preload(settings)
+    crew = Crew(linter, specs, missing, jobs)
+    try:
+        gathered = crew.facts()
+        for changes in gathered:
+            vault.cache.merge(changes)
+        keys, done, todo = _cached_results(linter, paths)
+        found = _ticking(crew.check(todo, _batch_size(len(todo), jobs), gathered), todo,
+                         iter(progress(todo)) if progress else None)
+        return _recorded(vault, paths, keys, done, found)
+    finally:
+        crew.close()
+
+
+def _cached_results(linter: Linter, paths: list[str]
+                    ) -> tuple[dict[str, str], dict[str, FileResult], list[str]]:
+    """The notes' results keys, the results the cache holds under them, and the notes to check
+    (once every note's facts are known: the keys depend on them)."""
+    vault = linter.vault
     keys = results_keys(linter, paths) if vault.cache.enabled else {}
     vault.cache.read_results(paths if keys else [])
     done: dict[str, FileResult] = {}
@@ -319,12 +344,13 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
             except (KeyError, TypeError, ValueError):  # a damaged entry is recomputed, not trusted
                 pass
         todo.append(path)
-    if _use_workers(len(todo), jobs):  # built before workers fork, so they inherit them
-        for rule in settings.enabled_rules:  # (else each is built when a rule first asks)
-            for spec in rule.indexes:
-                vault.index(spec)
-    batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
-    for result, changes in _flatten(parallel_map(_check_batch, batches, jobs, linter, progress)):
+    return keys, done, todo
+
+
+def _recorded(vault: Vault, paths: list[str], keys: dict[str, str], done: dict[str, FileResult],
+              found: Iterable[tuple[FileResult, Any]]) -> list[FileResult]:
+    """The results of `paths`: those `done` and those `found`, which go to the cache."""
+    for result, changes in found:
         done[result.path] = result
         if changes is not None:
             vault.cache.merge(changes)
@@ -332,6 +358,34 @@ def check_all(linter: Linter, paths: list[str], jobs: int,
             vault.cache.set_results(result.path, keys[result.path],
                                     [to_cache(d) for d in result.diagnostics])
     return [done[p] for p in paths]
+
+
+def _checked(linter: Linter, todo: list[str], size: int, jobs: int,
+             progress: Callable[[list[str]], Iterable[str]] | None) -> Iterable[Any]:
+    """(FileResult, cache changes or None) of each note of `todo`, checked in batches."""
+    if _use_workers(len(todo), jobs):  # built before workers fork, so they inherit them
+        _preload(linter.settings)
+        for rule in linter.settings.enabled_rules:  # (else each is built when a rule first asks)
+            for spec in rule.indexes:
+                linter.vault.index(spec)
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+    return _flatten(parallel_map(_check_batch, batches, jobs, linter, progress))
+
+
+def _preload(settings: Settings) -> None:
+    """What the enabled rules read in every check, loaded before workers fork (shared pages);
+    a single process loads each when first asked (a warm run may never need them)."""
+    for rule in settings.enabled_rules:
+        if rule.preload is not None:
+            rule.preload(settings.options_for(rule))
+
+
+def _index_specs(settings: Settings) -> list[IndexSpec]:
+    """The indexes the enabled rules read, and their helpers (e.g. who links to what: a later
+    partial run finds them in the cache)."""
+    specs = {spec.key: spec for r in settings.enabled_rules for s in r.indexes
+             for spec in (s, *s.helpers)}
+    return list(specs.values())
 
 
 def results_keys(linter: Linter, paths: list[str]) -> dict[str, str]:
@@ -386,7 +440,11 @@ def _from_cache(vault: Vault, path: str, saved: list) -> FileResult:
 
 def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
     """Fill the cache with every note's facts for `specs`, reading only notes that changed."""
-    vault = linter.vault
+    _extract(linter, specs, _missing_facts(linter.vault, specs), jobs)
+
+
+def _missing_facts(vault: Vault, specs: list[IndexSpec]) -> list[str]:
+    """The notes without cached facts for one of `specs` (new, changed or never extracted)."""
     keys = [spec.key for spec in specs]
     missing = []
     for path in vault.note_paths():  # a loop over the whole vault on every run: kept lean
@@ -394,6 +452,11 @@ def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
         if entry is None or entry["sig"] != vault.signature(path) or \
                 not all(key in entry["fh"] for key in keys):
             missing.append(path)
+    return missing
+
+
+def _extract(linter: Linter, specs: list[IndexSpec], missing: list[str], jobs: int) -> None:
+    vault = linter.vault
     if not _use_workers(len(missing), jobs):
         for path in missing:
             for spec in specs:
@@ -406,15 +469,23 @@ def extract_facts(linter: Linter, specs: list[IndexSpec], jobs: int) -> None:
 
 
 # --- worker processes --------------------------------------------------------------------------
-# Workers are forked after the parent has built the vault indexes, so they inherit them instead
-# of receiving copies; each returns its results and the cache entries it made.
+# When many notes need their facts (a cold check), a crew of workers (vaultlint/crew.py) does
+# both passes. Otherwise (a warm run with notes to check), workers are forked after the parent
+# has built the vault indexes, so they inherit them instead of receiving copies; each returns
+# its results and the cache entries it made.
 
 PARALLEL_MIN_NOTES = 200
 _CHUNK = 25  # notes a worker takes at a time when extracting facts
-_BATCH = 50  # notes checked together (one `prepare` per rule, e.g. one typos call)
+# Notes checked together: one `prepare` per rule for the batch, e.g. one typos call (30 ms to
+# start), so batches are large; four per worker still share the work out evenly.
+_BATCH_MIN, _BATCH_MAX = 50, 500
 _LINTER: Linter | None = None
 _SPECS: list[IndexSpec] = []
 _IN_WORKER = False  # in a forked worker, cache changes go back to the parent with the results
+
+
+def _batch_size(notes: int, jobs: int) -> int:
+    return max(_BATCH_MIN, min(_BATCH_MAX, notes // (4 * max(1, jobs))))
 
 
 def _use_workers(notes: int, jobs: int) -> bool:
@@ -473,6 +544,7 @@ def parallel_map(fn: Callable[[Any], Any], items: list[Any], jobs: int, linter: 
 
 
 def _ticking(results: Iterable[Any], items: list[Any], ticker) -> Iterable[Any]:
+    """`results`, one per item (in any order), ticking once per path of each."""
     for item, result in zip(items, results):
         for _ in range(len(item) if isinstance(item, list) else 1):
             if ticker is not None:
@@ -519,25 +591,31 @@ def _remove_stale_temps(vault: Vault) -> None:
 
 
 def fix_file(linter: Linter, path: str, write: bool, note: Note | None = None,
-             only: dict[str, Callable[[str], bool]] | None = None) -> FileResult:
+             only: dict[str, Callable[[str], bool]] | None = None,
+             key: str | None = None, checked: FileResult | None = None) -> FileResult:
     """Fix the note at `path` (read from disk, or `note` when given: standard input); with
-    `only` (a dependent of a partial run), just the findings that concern the change."""
+    `only` (a dependent of a partial run), just the findings that concern the change. With
+    `key` (the note's results key), the written note's facts and findings are cached;
+    `checked`: this run's check of the note (its findings are not linted again)."""
     from vaultlint.fixer import WriteError, fix_note, write_atomic  # not needed to check
 
     loaded = linter.load(path) if note is None else note
     if isinstance(loaded, FileResult):
         return loaded
     note = loaded
+    linted = _Linted(linter)
+    if checked is not None and checked.source == note.text and not checked.crashed:
+        linted.seen[id(note)] = (note, checked.diagnostics, False)
 
     def lint(n: Note) -> list:
-        found = linter.lint(n)[0]
+        found = linted(n)[0]
         return found if only is None else \
             [d for d in found if d.code in only and only[d.code](_flagged(n.text, d))]
 
     outcome = fix_note(note, lint, linter.settings.unsafe_fixes)
-    fixed_note = Note(path, outcome.text, note.bom) if outcome.text != note.text else note
-    remaining, crashed = linter.lint(fixed_note)
-    remaining = _with_refusals(fixed_note, remaining, outcome.refused)
+    fixed_note = outcome.fixed(note)
+    found, crashed = linted(fixed_note)
+    remaining = _with_refusals(fixed_note, found, outcome.refused)
     result = FileResult(path, sorted(remaining, key=lambda d: d.sort_key()),
                         fixed_note.text, note.text, outcome.applied, crashed)
     if write and result.changed:
@@ -548,7 +626,38 @@ def fix_file(linter: Linter, path: str, write: bool, note: Note | None = None,
         except WriteError as exc:
             result.diagnostics.insert(0, _refusal(note, None, str(exc)))
             result.source, result.fixed = note.text, []
+        else:
+            if key is not None and not crashed:
+                _remember_written(linter, fixed_note, found, key)
     return result
+
+
+class _Linted:
+    """The linter's findings per Note object, linted once: the fixer's last pass lints the
+    fixed note, whose findings are then what is left (a Note never changes)."""
+
+    def __init__(self, linter: Linter) -> None:
+        self.linter = linter
+        self.seen: dict[int, tuple[Note, list, bool]] = {}
+
+    def __call__(self, note: Note) -> tuple[list, bool]:
+        found = self.seen.get(id(note))
+        if found is None or found[0] is not note:
+            found = (note, *self.linter.lint(note))
+            self.seen[id(note)] = found
+        return list(found[1]), found[2]
+
+
+def _remember_written(linter: Linter, note: Note, found: list, key: str) -> None:
+    """Cache a note `--fix` wrote as a check would have: its facts and findings under its new
+    content (what a check of it reports: refusals are `--fix`'s own). The next run then finds
+    it unchanged, and a `--fix` after a `--fix` costs a warm check."""
+    vault = linter.vault
+    if vault.rewritten(note.path, encode(note.text, note.bom)) is None:
+        return
+    for spec in _index_specs(linter.settings):
+        vault.cache.set_facts(note.path, spec.key, spec.extract(note))
+    vault.cache.set_results(note.path, key, [to_cache(d) for d in found])
 
 
 def _with_refusals(note: Note, remaining: list, refused: list) -> list:

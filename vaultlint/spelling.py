@@ -24,6 +24,7 @@ import sys
 import sysconfig
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,12 +66,28 @@ class Chunk(NamedTuple):
         return at + self.kept[i], at + self.kept[j - 1] + 1
 
 
-def runs(text: str, start: int = 0, end: int | None = None) -> dict[str, list[int]]:
-    """Each distinct whitespace-separated run of text[start:end] -> where it occurs."""
-    found: dict[str, list[int]] = {}
-    for m in _RUN.finditer(text, start, len(text) if end is None else end):
-        found.setdefault(m.group(), []).append(m.start())
-    return found
+class Runs:
+    """The distinct whitespace-separated runs of text[start:end], in order of first occurrence,
+    with how often each occurs. Where a run occurs is found only when asked: a note's prose has
+    hundreds of runs, and only the few that may hold a slip need their places."""
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        self.text, self.start = text, start
+        self.end = len(text) if end is None else end
+        self.counts = Counter(_RUN.findall(text, start, self.end))
+
+    def offsets(self, run: str) -> list[int]:
+        """Where `run` occurs as a whole run (what `runs` gives for it)."""
+        text, start, end = self.text, self.start, self.end
+        found = []
+        at = text.find(run, start, end)
+        while at >= 0:
+            after = at + len(run)
+            if (at == start or text[at - 1].isspace()) and \
+                    (after == end or text[after].isspace()):
+                found.append(at)
+            at = text.find(run, at + 1, end)
+        return found
 
 
 def run_set(text: str, start: int = 0) -> set[str]:
@@ -463,12 +480,18 @@ class Dictionary:
     @lru_cache(maxsize=64)
     def _near_lengths(self, length: int, limit: int) -> list[str]:
         """The common words of the locale of about this length, most frequent first: ties in
-        distance go to the commoner word. (Filtered before sorting: only a run that found a
-        typo pays.)"""
+        distance go to the commoner word."""
+        return [w for w in self.ranked() if abs(len(w) - length) <= limit]
+
+    @lru_cache(maxsize=1)
+    def ranked(self) -> list[str]:
+        """Every word that may be suggested, most frequent first (a stable sort: equal counts
+        keep the list's order). Built when a run first finds an unknown word, once: each
+        length's candidates are then a filter of it."""
         counts, words, blocked = self.counts, self.words, blocked_suggestions()
-        near = [w for w in counts if abs(len(w) - length) <= limit and int(counts[w]) >= COMMON
-                and (w in words or w in _EXTRA) and w not in blocked]
-        return sorted(near, key=lambda w: -int(counts[w]))
+        common = [w for w in counts if int(counts[w]) >= COMMON
+                  and (w in words or w in _EXTRA) and w not in blocked]
+        return sorted(common, key=lambda w: -int(counts[w]))
 
 
 def dictionary(locale: str = "en") -> Dictionary | None:

@@ -351,6 +351,12 @@ class Vault:
         self.notes[path] = note
         return note
 
+    def rewritten(self, path: str, data: bytes) -> dict[str, Any] | None:
+        """The cache entry of a file this run has just written with `data` (signed afresh)."""
+        self._sigs.pop(path, None)
+        self.record_hash(path, data)
+        return self.cached(path)
+
     def record_hash(self, path: str, data: bytes) -> None:
         sig = self.signature(path)
         if sig is not None:

@@ -101,6 +101,9 @@ class Rule:
     # Called once per batch of notes about to be checked, before any of them: lets a rule do
     # per-batch work once (e.g. one call of an external program for all the batch's text).
     prepare: Callable[[list[Note], "Vault | None", dict[str, Any]], None] | None = None
+    # Called with the rule's options before worker processes fork: loads what every check of
+    # the rule reads (e.g. a word list) once, shared by the workers instead of built in each.
+    preload: Callable[[dict[str, Any]], None] | None = None
     # Files outside the note the findings depend on (e.g. schema files): settings -> JSON-able
     # value, part of the results cache key so editing those files invalidates cached findings.
     cache_key: Callable[[Any], Any] | None = None

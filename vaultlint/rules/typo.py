@@ -96,11 +96,11 @@ _BODY = frozenset({"body"})
 
 # --- what is prose -----------------------------------------------------------------------------
 
-Runs = dict[str, list[int]]  # whitespace-separated run -> offsets where it occurs
+Runs = spelling.Runs
 
 
 def body_runs(note: Note) -> Runs:
-    return spelling.runs(language.prose_text(note), note.body_start)
+    return spelling.Runs(language.prose_text(note), note.body_start)
 
 
 def property_runs(note: Note, keys: Iterable[str]) -> Iterator[tuple[Runs, frozenset[str]]]:
@@ -114,7 +114,7 @@ def property_runs(note: Note, keys: Iterable[str]) -> Iterator[tuple[Runs, froze
         line = re.compile(rf"\s*{re.escape(key)}\s*:\s*(['\"]?)(.*?)\1\s*$")
         m = line.match(note.text, start, end)
         if m and m.group(2) == value:  # else multi-line, escaped or flow: not worth the risk
-            yield spelling.runs(note.text, m.start(2), m.end(2)), frozenset({f"frontmatter:{key}"})
+            yield spelling.Runs(note.text, m.start(2), m.end(2)), frozenset({f"frontmatter:{key}"})
 
 
 def _words_of(names: Iterable[str]) -> set[str]:
@@ -162,9 +162,10 @@ class Vocabulary:
 
 
 def _prose_chunks(note: Note) -> list[str]:
-    masked = language.prose_text(note)
-    return sorted({c.text for r in spelling.run_set(masked, note.body_start)
-                   if (c := spelling.chunk(r)) is not None})
+    """The distinct chunk texts of the note's body prose (read by its facts and `prepare`)."""
+    return note.derived(_prose_chunks, lambda: sorted(
+        {c.text for r in spelling.run_set(language.prose_text(note), note.body_start)
+         if (c := spelling.chunk(r)) is not None}))
 
 
 def _facts(note: Note) -> dict[str, list[str]]:
@@ -227,6 +228,15 @@ def prepare(notes: list[Note], vault: Vault | None, options: dict[str, Any]) -> 
     if engine is not None:  # prose in other languages is not the English engine's business
         engine.start(t for note in notes if _languages(note, vault, options).any_english
                      for t in _prose_chunks(note))
+
+
+def preload(options: dict[str, Any]) -> None:
+    """The word list and its suggestion ranking (24 MB, 0.3 s), built once before workers
+    fork, so they share it."""
+    if options["dictionary"]:
+        found = spelling.dictionary(options["locale"])
+        if found is not None:
+            found.ranked()
 
 
 def _languages(note: Note, vault: Vault | None, options: dict[str, Any]) -> language.Languages:
@@ -385,37 +395,87 @@ def _uses(groups: list[tuple[Runs, frozenset[str]]], foreign: bool = False) -> C
     word a Hunspell dictionary would check)."""
     uses: Counter = Counter()
     for runs, _ in groups:
-        for run, offsets in runs.items():
+        for run, count in runs.counts.items():
             chunk = spelling.chunk(run)
             if chunk is not None:
                 words = spelling.dictionary_words(chunk.text)
                 if foreign:
                     words = {*words, *hunspell.words(chunk.text)}
                 for _, word in words:
-                    uses[word] += len(offsets)
+                    uses[word] += count
     return uses
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     groups = [(body_runs(note), _BODY), *property_runs(note, ctx.options["properties"])]
-    judge = Judge(note, ctx, _uses(groups, bool(ctx.options["dictionaries"])))
     languages = _languages(note, ctx.vault, ctx.options)
-    if judge.engine is not None:  # one call for whatever the vault index did not cover
-        judge.engine.check(c.text for runs, _ in groups for r, offsets in runs.items()
-                           if any(languages.is_english(at) for at in offsets)
-                           and (c := spelling.chunk(r)) is not None)
-    for runs, intents in groups:
-        for run, offsets in runs.items():
-            chunk = spelling.chunk(run)
-            for at in offsets if chunk is not None else ():
-                lang = languages.at(at)  # English tiers for English prose only
-                findings = judge.findings(chunk.text) if language.english(lang) else \
-                    judge.foreign(chunk.text, lang)
-                for finding in findings:
-                    span = chunk.span(at, finding.index, finding.index + len(finding.word))
-                    if not names_mid_sentence(note.text, finding.word, span[0],
-                                              finding.replacement):
-                        yield _diagnostic(ctx, finding, span, intents)
+    engine = _engine(ctx.options)
+    # Most chunks are known clean for any note (no engine verdict, every word known): only
+    # the others need the note's names, word counts and the vault's vocabulary. Without
+    # `dictionaries`, prose in another language is not judged at all.
+    clean = _clean_texts(ctx.options, engine) if not ctx.options["dictionaries"] else None
+
+    def in_english(runs: Runs, run: str) -> bool:  # a mixed note's runs need their places
+        return languages.english_at_any(runs.offsets(run) if languages.mixed else ())
+
+    todo = [(runs, run, chunk, intents) for runs, intents in groups
+            for run in runs.counts if (chunk := spelling.chunk(run)) is not None
+            and (clean is None or chunk.text not in clean.texts and in_english(runs, run))]
+    if engine is not None:  # one call for whatever the batch's `prepare` did not cover
+        engine.check(chunk.text for runs, run, chunk, _ in todo if in_english(runs, run))
+    judge: Judge | None = None
+    for runs, run, chunk, intents in todo:
+        if clean is not None and clean.judge(chunk.text):
+            continue
+        if judge is None:
+            judge = Judge(note, ctx, _uses(groups, bool(ctx.options["dictionaries"])))
+        for at in runs.offsets(run):
+            lang = languages.at(at)  # English tiers for English prose only
+            findings = judge.findings(chunk.text) if language.english(lang) else \
+                judge.foreign(chunk.text, lang)
+            for finding in findings:
+                span = chunk.span(at, finding.index, finding.index + len(finding.word))
+                if not names_mid_sentence(note.text, finding.word, span[0],
+                                          finding.replacement):
+                    yield _diagnostic(ctx, finding, span, intents)
+
+
+class CleanTexts:
+    """Chunk texts that give no finding in any note, with these settings: the engine has no
+    verdict on them and the dictionary knows each of their words (so neither the note's names
+    nor the vault's vocabulary can matter). Kept for the whole process: most of a vault's
+    chunks recur in many notes."""
+
+    def __init__(self, engine: spelling.TyposEngine | None,
+                 dictionary: spelling.Dictionary | None) -> None:
+        self.engine = engine
+        self.dictionary = dictionary
+        self.texts: set[str] = set()
+
+    def judge(self, text: str) -> bool:
+        """Whether `text` is clean (only a text the engine has answered for can be)."""
+        if text in self.texts:
+            return True
+        engine, dictionary = self.engine, self.dictionary
+        if engine is not None and (text not in engine.verdicts or engine.verdicts[text]):
+            return False
+        if dictionary is not None and not all(
+                dictionary.known(word) for _, word in spelling.dictionary_words(text)):
+            return False
+        self.texts.add(text)
+        return True
+
+
+_CLEAN: dict[tuple[str, str, bool], CleanTexts] = {}
+
+
+def _clean_texts(options: dict[str, Any], engine: spelling.TyposEngine | None) -> CleanTexts:
+    key = (options["typos-command"], options["locale"], bool(options["dictionary"]))
+    found = _CLEAN.get(key)
+    if found is None or found.engine is not engine:
+        dictionary = spelling.dictionary(options["locale"]) if options["dictionary"] else None
+        found = _CLEAN[key] = CleanTexts(engine, dictionary)
+    return found
 
 
 # What may stand before the first word of a sentence on its line: quote, list, task, heading
@@ -541,4 +601,5 @@ RULE = Rule(
     needs_vault=True,
     indexes=(VOCABULARY, language.LANGUAGES),
     prepare=prepare,
+    preload=preload,
 )
