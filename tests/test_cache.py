@@ -119,7 +119,7 @@ def test_a_cold_parallel_check_parses_each_note_once(tmp_path, monkeypatch):
     parsed every note again), and the findings are the serial check's."""
     import multiprocessing
 
-    from vaultlint import markdown
+    from vaultlint import crew, markdown
 
     vault = tmp_path / "v"
     generate(vault, 240, seed=5)
@@ -134,6 +134,11 @@ def test_a_cold_parallel_check_parses_each_note_once(tmp_path, monkeypatch):
     monkeypatch.setattr(markdown, "find_regions", counted)
     parallel = _json(vault, "--no-cache", "--jobs", "2")
     assert scans.value == 240
+    # a worker keeps at most KEEP_MAX notes (memory): the others of its 120 are parsed again
+    monkeypatch.setattr(crew, "KEEP_MAX", 50)
+    scans.value = 0
+    assert _json(vault, "--no-cache", "--jobs", "2") == parallel
+    assert scans.value == 240 + 2 * (120 - 50)
     monkeypatch.setattr(markdown, "find_regions", real)
     assert parallel == _json(vault, "--no-cache", "--jobs", "1") != []
 

@@ -7,7 +7,8 @@ forked once for both: each worker extracts the facts of its share of the notes a
 parsed, the parent gathers every worker's facts and hands the whole set to each, and each
 worker then checks its own share. Between the passes a worker drops each note's block tokens,
 the largest part of a parsed note (a rule that needs them parses them again): the regions,
-prose and frontmatter it keeps are what the second pass would otherwise redo.
+prose and frontmatter it keeps are what the second pass would otherwise redo. A worker keeps
+at most KEEP_MAX notes so (about 20 KB each); in a larger vault the others are parsed again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from typing import Any
 from vaultlint.cache import Changes
 from vaultlint.engine import Linter
 from vaultlint.vault import IndexSpec
+
+
+# Notes a worker keeps parsed between the passes (about 20 KB each): at most 100 MB a worker.
+KEEP_MAX = 5_000
 
 
 class WorkerDied(RuntimeError):
@@ -98,12 +103,15 @@ def _serve(link: Connection, linter: Linter, specs: list[IndexSpec], share: list
     """A worker: the facts of its share, then (with every worker's facts) their findings."""
     vault = linter.vault
     vault.cache.start_worker()
-    for path in share:
+    for kept, path in enumerate(share):
         for spec in specs:
             vault.facts(path, spec)
         note = vault.notes.get(path)
-        if note is not None:
-            note.__dict__.pop("tokens", None)  # parsed again if a rule asks: memory stays low
+        if kept >= KEEP_MAX:  # a huge vault: memory stays bounded, the rest is parsed again
+            vault.notes.pop(path, None)
+        elif note is not None:  # parsed again when a rule asks: cheap, and half the memory
+            note.__dict__.pop("tokens", None)
+            note.__dict__.pop("line_starts", None)
     link.send(vault.cache.take_changes())
     gathered = pickle.loads(link.recv_bytes())
     todo, batch = link.recv()

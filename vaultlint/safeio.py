@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 MAX_AUX_BYTES = 16 * 1024 * 1024  # word lists, schemas, types.json: far below this in practice
@@ -25,8 +26,14 @@ class UnsafeFile(Exception):
 
 def is_inside(path: str | Path, root: str | Path) -> bool:
     """Whether `path`, every symlink resolved, is `root` or below it."""
-    real, top = os.path.realpath(path), os.path.realpath(root)
+    real, top = os.path.realpath(path), _real_root(os.fspath(root))
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+@lru_cache(maxsize=8)
+def _real_root(root: str) -> str:
+    """The vault's root, resolved once per run (every note read asks)."""
+    return os.path.realpath(root)
 
 
 def read_regular(path: str | Path, limit: int = MAX_AUX_BYTES,
