@@ -143,6 +143,27 @@ def test_a_cold_parallel_check_parses_each_note_once(tmp_path, monkeypatch):
     assert parallel == _json(vault, "--no-cache", "--jobs", "1") != []
 
 
+def test_a_cold_parallel_check_reports_bad_files_as_a_serial_one(tmp_path):
+    """The crew's workers read the bad files among the notes of their share as one process
+    does: invalid UTF-8, invalid YAML, binary bytes, a FIFO (never waited on) and a symlink out
+    of the vault are reported the same way, and every other note is still checked."""
+    import os
+
+    vault = tmp_path / "v"
+    generate(vault, 230, seed=9)
+    (vault / "latin1.md").write_bytes(b"# Caf\xe9\n\nok\n")
+    (vault / "yaml.md").write_text("---\ntitle: [unclosed\n---\n# Y\n")
+    (vault / "binary.md").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    os.mkfifo(vault / "pipe.md")
+    (tmp_path / "outside.md").write_text("# Secret\n")
+    (vault / "link.md").symlink_to(tmp_path / "outside.md")
+    serial = _json(vault, "--no-cache", "--jobs", "1")
+    assert _json(vault, "--no-cache", "--jobs", "2") == serial
+    flagged = {d["path"] for d in serial}
+    assert {"latin1.md", "yaml.md", "binary.md"} <= flagged
+    assert len(flagged) > 200
+
+
 def test_a_cold_parallel_check_keeps_the_indexes_a_serial_one_keeps(tmp_path):
     """The workers build the vault's indexes themselves; the ones the cache keeps (patched by
     the next run instead of rebuilt from every note's facts) travel back and are kept as a
