@@ -110,8 +110,7 @@ def _serve(link: Connection, linter: Linter, specs: list[IndexSpec], share: list
         if kept >= KEEP_MAX:  # a huge vault: memory stays bounded, the rest is parsed again
             vault.notes.pop(path, None)
         elif note is not None:  # parsed again when a rule asks: cheap, and half the memory
-            note.__dict__.pop("tokens", None)
-            note.__dict__.pop("line_starts", None)
+            note.release_tokens()
     link.send(vault.cache.take_changes())
     gathered = pickle.loads(link.recv_bytes())
     todo, batch = link.recv()

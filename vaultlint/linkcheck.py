@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -33,11 +32,12 @@ def resolved_links(note: Note, ctx: RuleContext) -> list[tuple[Link, Resolution,
     """Every link of the note with how Obsidian resolves it (resolved once for all the link
     rules)."""
     index = link_index(ctx.vault, note)
-    owner, found = note.derived(resolved_links, lambda: (index, [
-        (link, index.resolve_link(link, note.path), index) for link in parse_links(note)]))
-    if owner is not index:  # another vault's index (tests, stdin): not the one memoised
+
+    def resolve() -> list[tuple[Link, Resolution, LinkIndex]]:
         return [(link, index.resolve_link(link, note.path), index) for link in parse_links(note)]
-    return found
+
+    owner, found = note.derived(resolved_links, lambda: (index, resolve()))
+    return found if owner is index else resolve()  # another index (tests, stdin): not memoised
 
 
 def link_fix(link: Link, *edits: Edit, safe: bool = False) -> Fix | None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
-from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from markdown_it.token import Token
@@ -114,6 +114,12 @@ class Note:
         if key not in memo:
             memo[key] = compute()
         return memo[key]
+
+    def release_tokens(self) -> None:
+        """Forget the block tokens and line starts, the bulk of a parsed note's memory (each is
+        parsed again if asked); what was computed from them (regions, headings) is kept."""
+        self.__dict__.pop("tokens", None)
+        self.__dict__.pop("line_starts", None)
 
     # --- lines -------------------------------------------------------------------------------
 

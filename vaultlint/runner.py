@@ -605,7 +605,7 @@ def fix_file(linter: Linter, path: str, write: bool, note: Note | None = None,
     note = loaded
     linted = _Linted(linter)
     if checked is not None and checked.source == note.text and not checked.crashed:
-        linted.seen[id(note)] = (note, checked.diagnostics, False)
+        linted.seed(note, checked.diagnostics)
 
     def lint(n: Note) -> list:
         found = linted(n)[0]
@@ -639,6 +639,10 @@ class _Linted:
     def __init__(self, linter: Linter) -> None:
         self.linter = linter
         self.seen: dict[int, tuple[Note, list, bool]] = {}
+
+    def seed(self, note: Note, found: list) -> None:
+        """`note`'s findings, already known (this run's check of it)."""
+        self.seen[id(note)] = (note, found, False)
 
     def __call__(self, note: Note) -> tuple[list, bool]:
         found = self.seen.get(id(note))

@@ -77,7 +77,7 @@ class Runs:
         self.counts = Counter(_RUN.findall(text, start, self.end))
 
     def offsets(self, run: str) -> list[int]:
-        """Where `run` occurs as a whole run (what `runs` gives for it)."""
+        """Where `run` occurs as a whole run, not inside a longer one."""
         text, start, end = self.text, self.start, self.end
         found = []
         at = text.find(run, start, end)

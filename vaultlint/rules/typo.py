@@ -418,13 +418,14 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Diagnostic]:
     def in_english(runs: Runs, run: str) -> bool:  # a mixed note's runs need their places
         return languages.english_at_any(runs.offsets(run) if languages.mixed else ())
 
-    todo = [(runs, run, chunk, intents) for runs, intents in groups
+    todo = [(runs, run, chunk, intents, english) for runs, intents in groups
             for run in runs.counts if (chunk := spelling.chunk(run)) is not None
-            and (clean is None or chunk.text not in clean.texts and in_english(runs, run))]
+            and (clean is None or chunk.text not in clean.texts)
+            and ((english := in_english(runs, run)) or clean is None)]
     if engine is not None:  # one call for whatever the batch's `prepare` did not cover
-        engine.check(chunk.text for runs, run, chunk, _ in todo if in_english(runs, run))
+        engine.check(chunk.text for _, _, chunk, _, english in todo if english)
     judge: Judge | None = None
-    for runs, run, chunk, intents in todo:
+    for runs, run, chunk, intents, _ in todo:
         if clean is not None and clean.judge(chunk.text):
             continue
         if judge is None:
